@@ -1,0 +1,175 @@
+"""Small, fast validators shared by the value types and records.
+
+Each check is a callable class with a readable ``repr`` (as attrs' own validators are),
+usable as an attrs validator. They raise :class:`~geoevents.errors.InvalidValueError`
+with the path ``$.<field>``, so a nested value reports where it sits once the converter
+prefixes the path of its container.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from geoevents.errors import InvalidValueError
+
+MAX_TEXT: Final = 2_000
+"""The longest free text (summaries, notes, quotes) a record accepts, in characters."""
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}")
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_CAMEO = re.compile(r"\d{2,4}")
+
+
+def _fail(attribute: attrs.Attribute[Any], message: str, value: object, hint: str | None = None) -> None:
+    raise InvalidValueError(message, path=f"$.{attribute.name}", value=value, hint=hint)
+
+
+@attrs.frozen
+class Text:
+    """A non-blank string without control characters, at most *limit* characters.
+
+    With ``single_line`` (summaries, names) newlines are refused too.
+    """
+
+    limit: int = MAX_TEXT
+    single_line: bool = False
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Check *value*."""
+        if not isinstance(value, str):
+            _fail(attribute, f"expected a string, got {type(value).__name__}", value)
+        assert isinstance(value, str)
+        if not value.strip():
+            _fail(attribute, "must not be empty or blank", value)
+        if len(value) > self.limit:
+            _fail(attribute, f"longer than {self.limit} characters", value)
+        if not value.isprintable() and _has_control(value, allow_newlines=not self.single_line):
+            _fail(attribute, "contains control characters", value)
+
+
+def _has_control(value: str, *, allow_newlines: bool) -> bool:
+    allowed = "\n\t" if allow_newlines else ""
+    return any(not ch.isprintable() and ch not in allowed and ch != " " for ch in value)
+
+
+def optional_text(limit: int = MAX_TEXT, *, single_line: bool = False) -> Callable[..., None]:
+    """An attrs validator for ``str | None`` fields holding :class:`Text`."""
+    return attrs.validators.optional(Text(limit, single_line))
+
+
+@attrs.frozen
+class Identifier:
+    """A stable record or source id: ASCII letters, digits and ``._:/#-``, 1–200 characters."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Check *value*."""
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            _fail(
+                attribute,
+                "not a valid id",
+                value,
+                "use 1-200 ASCII letters, digits and ._:/#- starting with a letter or digit",
+            )
+
+
+@attrs.frozen
+class LanguageTag:
+    """A BCP 47 language tag in its common form: ``en``, ``tr``, ``ar-SY``, ``zh-Hant``."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Check *value*."""
+        if not isinstance(value, str) or len(value) > 35 or not _LANG.fullmatch(value):
+            _fail(attribute, "not a BCP 47 language tag", value, "use e.g. 'en', 'tr' or 'ar-SY'")
+
+
+@attrs.frozen
+class CameoCode:
+    """A CAMEO event code as a string of 2–4 digits (``"0871"`` keeps its leading zero)."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Check *value*."""
+        if value is not None and (not isinstance(value, str) or not _CAMEO.fullmatch(value)):
+            _fail(attribute, "not a CAMEO code", value, "CAMEO codes are 2-4 digit strings")
+
+
+@attrs.frozen
+class Coordinate:
+    """A finite float within ``[-limit, limit]`` (90 for latitude, 180 for longitude)."""
+
+    limit: float
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Check *value*."""
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            _fail(attribute, f"expected a number, got {type(value).__name__}", value)
+        assert isinstance(value, (int, float))
+        if not math.isfinite(value) or not -self.limit <= value <= self.limit:
+            _fail(attribute, f"must be between -{self.limit:g} and {self.limit:g}", value)
+
+
+@attrs.frozen
+class InstancesOf:
+    """Every item of a tuple is an instance of *kind*; with ``min_len`` the tuple is that long."""
+
+    kind: type | tuple[type, ...]
+    min_len: int = 0
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        """Check *value*."""
+        if len(value) < self.min_len:
+            need = "at least one item" if self.min_len == 1 else f"at least {self.min_len} items"
+            _fail(attribute, f"needs {need}", value)
+        for i, item in enumerate(value):
+            if not isinstance(item, self.kind):
+                raise InvalidValueError(
+                    f"expected {_names(self.kind)}, got {type(item).__name__}",
+                    path=f"$.{attribute.name}[{i}]",
+                    value=item,
+                )
+
+
+@attrs.frozen
+class InstanceOf:
+    """The value is an instance of *kind* (``None`` allowed when ``optional``)."""
+
+    kind: type | tuple[type, ...]
+    optional: bool = False
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Check *value*."""
+        if value is None and self.optional:
+            return
+        if not isinstance(value, self.kind) or (isinstance(value, bool) and self.kind is int):
+            _fail(attribute, f"expected {_names(self.kind)}, got {type(value).__name__}", value)
+
+
+def _names(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(k.__name__ for k in kinds)
+
+
+def unique_strings(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """A tuple of distinct ids."""
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not _ID.fullmatch(item):
+            raise InvalidValueError(
+                "not a valid id", path=f"$.{attribute.name}[{i}]", value=item
+            )
+    if len(set(value)) != len(value):
+        _fail(attribute, "lists the same id twice", value)
+
+
+def to_tuple(value: Any) -> tuple[Any, ...]:
+    """Turn a list (or any iterable but a string) into a tuple, keeping tuples as they are."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, (str, bytes)):
+        raise InvalidValueError("expected a sequence, got a string", value=value)
+    return tuple(value)

@@ -1,0 +1,466 @@
+"""Turn loose country references (names, codes, demonyms, old names) into a :class:`Country`.
+
+Sources name countries in many ways: ISO names before and after renames (Turkey,
+Türkiye), endonyms and exonyms in any script, demonyms, abbreviations, historic names and
+codes of other systems (FIPS 10-4 in GDELT, IOC). :func:`normalize_country` resolves them
+without ever guessing: an ambiguous input raises :class:`AmbiguousCountryError`, an unknown
+one :class:`UnknownCountryError` with suggestions.
+
+The index is built lazily from three package data files, highest priority first:
+
+1. ``data/country_aliases.tsv``: the curated alias table (hand-written, with a source
+   column), including ambiguous aliases (``CD|CG``) and known non-countries (``-``);
+2. ``data/country_codes.tsv``: ISO short, official and common names;
+3. ``data/country_names.tsv``: exonyms from the iso-codes gettext translations in every
+   locale pycountry ships, precomputed by ``tools/generate_country_names.py`` (loaded only
+   when the first two miss).
+
+Union names with several successors (Soviet Union, Yugoslavia, Czechoslovakia) raise
+:class:`AmbiguousCountryError` listing the successors, the continuator state first.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from importlib import resources
+from typing import Literal, NamedTuple
+
+from geoevents.country import Country, _load
+from geoevents.errors import AmbiguousCountryError, UnknownCountryError
+
+__all__ = ["System", "normalize_country"]
+
+System = Literal["alpha2", "alpha3", "numeric", "fips", "ioc"]
+"""The code systems :func:`normalize_country` accepts through ``system=``."""
+
+_MAX_LEN = 100  # the longest official name is about 60 characters
+_CACHE_MAX = 50_000
+
+# Characters removed from keys (dots, apostrophes, zero-width marks) or turned into spaces
+# (other punctuation, control characters).
+_DELETE = ".'’‘`´ʼ\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPACE = "-‐‑‒–—―_,;:/\\()[]{}|+*!?\"“”„«»<>=#@~%^$§"
+_KEY_TABLE: dict[int, str | None] = {ord(c): None for c in _DELETE}
+_KEY_TABLE.update({ord(c): " " for c in _SPACE})
+_KEY_TABLE.update({c: " " for c in [*range(32), *range(127, 160)]})
+_KEY_TABLE[ord("&")] = " and "
+_TOKENS = {"st": "saint", "ste": "sainte", "mt": "mount", "is": "islands", "isl": "islands"}
+
+# The loose key also drops accents (combining marks, Arabic harakat) and spaces.
+_LOOSE_TABLE: dict[int, str | None] = {c: None for c in range(0x300, 0x370)}
+_LOOSE_TABLE.update({c: None for c in [*range(0x64B, 0x660), 0x670, 0x640, 0x20]})
+_LOOSE_TABLE.update(
+    {ord(k): v for k, v in {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                            "þ": "th", "ı": "i", "ħ": "h", "ŀ": "l"}.items()}
+)
+
+_NOISE_PREFIXES = tuple(
+    p + " "
+    for p in (
+        "the",
+        "republic of",
+        "kingdom of",
+        "state of",
+        "commonwealth of",
+        "principality of",
+        "grand duchy of",
+        "sultanate of",
+        "emirate of",
+        "federal republic of",
+        "federation of",
+        "union of",
+        "islamic republic of",
+        "arab republic of",
+        "hashemite kingdom of",
+        "independent state of",
+        "socialist republic of",
+        "plurinational state of",
+        "bolivarian republic of",
+        "united republic of",
+        "peoples republic of",
+        "country of",
+        "nation of",
+    )
+)
+_NOISE_SUFFIXES = (" country", " state", " nation")
+
+
+def _exact_key(text: str) -> str:
+    """Fold case, punctuation and whitespace; keep accents.
+
+    >>> _exact_key("  TÜRKİYE ")
+    'türkiye'
+    >>> _exact_key("St. Kitts & Nevis")
+    'saint kitts and nevis'
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = text.casefold()
+    if "\u0307" in text:
+        text = text.replace("i\u0307", "i")
+    parts = text.translate(_KEY_TABLE).split()
+    for i, part in enumerate(parts):
+        if part in _TOKENS:
+            parts[i] = _TOKENS[part]
+    return " ".join(parts)
+
+
+def _loose_key(key: str) -> str:
+    """Drop accents and spaces from an exact key.
+
+    >>> _loose_key("côte d ivoire")
+    'cotedivoire'
+    """
+    if not key.isascii():
+        key = unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(_LOOSE_TABLE))
+        return key
+    return key.replace(" ", "")
+
+
+class _Index(NamedTuple):
+    """Keys to candidate alpha-2 codes: one code resolves, several are ambiguous, none is
+    a known non-country."""
+
+    exact: dict[str, tuple[str, ...]]
+    loose: dict[str, tuple[str, ...]]
+    demonyms: frozenset[str]
+    display: dict[str, str]  # loose key -> a readable name, for suggestions
+
+
+class _Failure(NamedTuple):
+    """A cached failed lookup, raised afresh on every call."""
+
+    message: str
+    candidates: tuple[str, ...]  # ambiguous when non-empty
+    suggestions: tuple[str, ...]
+    hint: str | None
+
+
+_LOCK = threading.Lock()
+_BASE: _Index | None = None
+_TRANSLATED: _Index | None = None
+_DELETES: dict[str, list[tuple[str, int]]] | None = None
+_SYSTEMS: dict[str, dict[str, str]] = {}
+_CACHES: dict[tuple[str | None, bool], dict[str, Country | _Failure]] = {}
+
+
+def _add(
+    exact: dict[str, tuple[str, ...]],
+    loose: dict[str, tuple[str, ...]],
+    conflicts: set[str],
+    level: dict[str, tuple[str, ...]],
+) -> None:
+    """Merge one priority level into the index; earlier levels win, loose clashes drop."""
+    level_loose: dict[str, tuple[str, ...]] = {}
+    for key, codes in level.items():
+        exact.setdefault(key, codes)
+        lkey = _loose_key(key)
+        if level_loose.setdefault(lkey, codes) != codes:
+            conflicts.add(lkey)
+    for lkey, codes in level_loose.items():
+        if lkey not in conflicts:
+            loose.setdefault(lkey, codes)
+
+
+def _read(name: str) -> str:
+    return resources.files("geoevents.data").joinpath(name).read_text("utf-8")
+
+
+def _base() -> _Index:
+    """Build the index of curated aliases and ISO names (thread-safe, once)."""
+    global _BASE  # noqa: PLW0603 - a lazily built module cache
+    if _BASE is not None:
+        return _BASE
+    with _LOCK:
+        if _BASE is None:
+            curated: dict[str, tuple[str, ...]] = {}
+            display: dict[str, str] = {}
+            demonyms: set[str] = set()
+            for line in _read("country_aliases.tsv").splitlines()[1:]:
+                if not line or line.startswith("#"):
+                    continue
+                alias, codes, category, *_ = line.split("\t")
+                key = _exact_key(alias)
+                curated[key] = () if codes == "-" else tuple(codes.split("|"))
+                if category == "demonym":
+                    demonyms.add(key)
+                elif codes != "-":
+                    display.setdefault(_loose_key(key), alias)
+            iso: dict[str, tuple[str, ...]] = {}
+            for row in _load().rows.values():
+                for name in (row.name, row.official_name, row.common_name):
+                    if name:
+                        head, comma, tail = name.partition(", ")
+                        for form in (name, f"{tail} {head}") if comma else (name,):
+                            key = _exact_key(form)
+                            iso.setdefault(key, (row.alpha2,))
+                            display.setdefault(_loose_key(key), form)
+            exact: dict[str, tuple[str, ...]] = {}
+            loose: dict[str, tuple[str, ...]] = {}
+            conflicts: set[str] = set()
+            _add(exact, loose, conflicts, curated)
+            _add(exact, loose, conflicts, iso)
+            _BASE = _Index(exact, loose, frozenset(demonyms), display)
+        return _BASE
+
+
+def _translated() -> _Index:
+    """Load the precomputed gettext exonyms (thread-safe, once)."""
+    global _TRANSLATED  # noqa: PLW0603 - a lazily built module cache
+    if _TRANSLATED is not None:
+        return _TRANSLATED
+    base = _base()
+    with _LOCK:
+        if _TRANSLATED is None:
+            exact: dict[str, tuple[str, ...]] = {}
+            loose: dict[str, tuple[str, ...]] = {}
+            for line in _read("country_names.tsv").splitlines()[1:]:
+                key, lkey, code, _ = line.split("\t")
+                if key not in base.exact:
+                    exact[key] = (code,)
+                if lkey not in base.loose and loose.setdefault(lkey, (code,)) != (code,):
+                    loose[lkey] = ()  # a clash between locales: resolve neither
+            _TRANSLATED = _Index(exact, loose, frozenset(), {})
+        return _TRANSLATED
+
+
+def _deletes() -> dict[str, list[tuple[str, int]]]:
+    """Map every key, and every key with one character deleted, to (key, position)."""
+    global _DELETES  # noqa: PLW0603 - a lazily built module cache
+    if _DELETES is not None:
+        return _DELETES
+    base = _base()
+    with _LOCK:
+        if _DELETES is None:
+            index: dict[str, list[tuple[str, int]]] = {}
+            for lkey in base.loose:
+                if 4 <= len(lkey) <= 40:
+                    index.setdefault(lkey, []).append((lkey, -1))
+                    for j in range(len(lkey)):
+                        index.setdefault(lkey[:j] + lkey[j + 1 :], []).append((lkey, j))
+            _DELETES = index
+        return _DELETES
+
+
+def _system_table(system: str) -> dict[str, str]:
+    """Return the code -> alpha-2 table of one code system."""
+    table = _SYSTEMS.get(system)
+    if table is None:
+        table = {}
+        for row in _load().rows.values():
+            if system == "fips":
+                for code in (row.fips, *row.fips_other.split("|")):
+                    if code:
+                        table.setdefault(code, row.alpha2)
+            else:
+                code = getattr(row, system)
+                if code:
+                    table[code] = row.alpha2
+        _SYSTEMS[system] = table
+    return table
+
+
+def _close(lkey: str) -> list[tuple[int, str]]:
+    """Return (edit distance, loose key) pairs within Damerau distance 2, nearest first."""
+    index = _deletes()
+    found: dict[str, int] = {}
+    for key, j in index.get(lkey, ()):
+        found[key] = 1  # lkey is key with one character deleted (or key itself)
+    for i in range(len(lkey)):
+        probe = lkey[:i] + lkey[i + 1 :]
+        for key, j in index.get(probe, ()):
+            if j == -1 or j == i or (abs(i - j) == 1 and lkey[i] == key[j]):
+                dist = 1
+            else:
+                dist = 2
+            if dist < found.get(key, 3):
+                found[key] = dist
+    return sorted((d, k) for k, d in found.items())
+
+
+def _lookup(key: str) -> tuple[str, ...] | None:
+    """Look *key* up in every tier, exact before loose."""
+    base = _base()
+    hit = base.exact.get(key)
+    if hit is not None:
+        return hit
+    lkey = _loose_key(key)
+    hit = base.loose.get(lkey)
+    if hit is not None:
+        return hit
+    more = _translated()
+    hit = more.exact.get(key)
+    if hit is not None:
+        return hit
+    return more.loose.get(lkey)
+
+
+def _variants(key: str) -> list[str]:
+    """Return *key* with noise ("the", "Republic of", ", Republic of") peeled off."""
+    out: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _NOISE_PREFIXES:
+            if key.startswith(prefix):
+                key = key[len(prefix) :]
+                out.append(key)
+                changed = True
+                break
+        for suffix in _NOISE_SUFFIXES:
+            if key.endswith(suffix):
+                key = key[: -len(suffix)]
+                out.append(key)
+                changed = True
+                break
+    return out
+
+
+def _by_code(text: str, system: str) -> Country | _Failure:
+    """Resolve a code of a named system; no name matching."""
+    code = text.strip()
+    if system == "numeric":
+        if code.isascii() and code.isdigit() and len(code) <= 4:
+            code = code.zfill(3)[-3:] if code.lstrip("0") else code
+    else:
+        code = code.upper()
+    hit = _system_table(system).get(code)
+    if hit is not None:
+        return Country(hit)
+    hint = f"not a {system} code"
+    for other in ("alpha2", "alpha3", "numeric", "fips", "ioc"):
+        alt = _system_table(other).get(code)
+        if other != system and alt is not None:
+            hint += f"; it is {other} for {alt} ({Country(alt).name}), system={other!r}?"
+            break
+    return _Failure(f"unknown {system} country code", (), (), hint)
+
+
+def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
+    """Resolve *text* without the cache."""
+    if system is not None:
+        return _by_code(text, system)
+    stripped = text.strip()
+    if not stripped:
+        return _Failure("empty country name", (), (), None)
+    if len(stripped) > _MAX_LEN:
+        return _Failure("too long to be a country name", (), (), None)
+    if stripped.isascii():
+        if stripped.isdigit():
+            return _by_code(stripped, "numeric")
+        if 2 <= len(stripped) <= 3 and stripped.isalpha() and stripped.isupper():
+            hit = _load().by_code.get(stripped)
+            if hit is not None:
+                return Country(hit)
+    key = _exact_key(stripped)
+    head, comma, tail = stripped.partition(",")
+    keys = [key]
+    if comma and tail.strip():
+        keys.append(_exact_key(f"{tail} {head}"))
+    for k in keys:
+        keys.extend(v for v in _variants(k) if v not in keys)
+    if key.endswith("s") and key[:-1] in _base().demonyms:
+        keys.append(key[:-1])
+    for k in keys:
+        codes = _lookup(k)
+        if codes is not None:
+            return _outcome(codes, stripped)
+    if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
+        hit = _load().by_code.get(stripped.upper())
+        if hit is not None:
+            return Country(hit)
+    return _miss(_loose_key(key), fuzzy)
+
+
+def _outcome(codes: tuple[str, ...], text: str) -> Country | _Failure:
+    """Turn an index hit into a country or a failure."""
+    if len(codes) == 1:
+        return Country(codes[0])
+    if codes:
+        return _Failure("ambiguous country name", codes, (), None)
+    return _Failure("not a country", (), (), "a region, organisation or people, not a state")
+
+
+def _miss(lkey: str, fuzzy: bool) -> _Failure | Country:
+    """Suggest (or, with *fuzzy*, pick) the nearest known names."""
+    base = _base()
+    close = _close(lkey) if 3 <= len(lkey) <= 40 else []
+    suggestions: list[str] = []
+    for _, key in close:
+        name = base.display.get(key)
+        if name and name not in suggestions:
+            suggestions.append(name)
+    if fuzzy and close and len(lkey) >= 4:
+        best = close[0][0]
+        limit = 1 if len(lkey) <= 5 else 2
+        tied = {base.loose[k] for d, k in close if d == best}
+        if best <= limit and len(tied) == 1:
+            (codes,) = tied
+            if codes:
+                return _outcome(codes, lkey)
+    hint = None if suggestions else "try the ISO code, or a code system with system=..."
+    return _Failure("unknown country", (), tuple(suggestions[:5]), hint)
+
+
+def normalize_country(
+    text: str, *, system: System | None = None, fuzzy: bool = False
+) -> Country:
+    """Resolve a country name, demonym, abbreviation or code to a :class:`Country`.
+
+    Case, accents, punctuation, whitespace, dotted ``İ``, NFD input and noise such as
+    "the", "Republic of" and ", Republic of" are ignored. Without *system*, two uppercase
+    letters are an ISO alpha-2 code, three an alpha-3 code and digits a numeric code;
+    everything else is matched as a name. With *system*, *text* must be a code of that
+    system and names are not tried. Never guesses: ambiguous names raise
+    :class:`AmbiguousCountryError`.
+
+    Args:
+        text: the name or code.
+        system: the code system of a code: ``"alpha2"``, ``"alpha3"``, ``"numeric"``,
+            ``"fips"`` (FIPS 10-4, as in GDELT) or ``"ioc"``.
+        fuzzy: also accept a close misspelling when one country is clearly nearest.
+
+    Returns:
+        The country.
+
+    Raises:
+        UnknownCountryError: no country matches; ``suggestions`` lists close names.
+        AmbiguousCountryError: several countries match; ``candidates`` lists them.
+
+    >>> normalize_country("Türkei")
+    Country("TR")
+    >>> normalize_country("TU", system="fips")
+    Country("TR")
+    >>> normalize_country("Turky", fuzzy=True)
+    Country("TR")
+    >>> normalize_country("Korea")
+    Traceback (most recent call last):
+    ...
+    geoevents.errors.AmbiguousCountryError: $: ambiguous country name: 'Korea' (candidates: KR (Korea, Republic of), KP (Korea, Democratic People's Republic of); pass the ISO code instead)
+    """  # noqa: E501
+    if not isinstance(text, str):
+        raise UnknownCountryError("expected a string", value=text)
+    cache = _CACHES.get((system, fuzzy))
+    if cache is None:
+        if system is not None and system not in ("alpha2", "alpha3", "numeric", "fips", "ioc"):
+            raise UnknownCountryError(
+                "unknown code system", value=system, hint="use alpha2, alpha3, numeric, fips or ioc"
+            )
+        cache = _CACHES.setdefault((system, fuzzy), {})
+    result = cache.get(text)
+    if result is None:
+        result = _resolve(text, system, fuzzy)
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        if len(text) <= _MAX_LEN:
+            cache[text] = result
+    if isinstance(result, Country):
+        return result
+    if result.candidates:
+        raise AmbiguousCountryError(
+            result.message, candidates=[Country(c) for c in result.candidates], value=text
+        )
+    raise UnknownCountryError(
+        result.message, value=text, suggestions=result.suggestions, hint=result.hint
+    )

@@ -1,0 +1,284 @@
+"""Tests for the record kinds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common, event
+
+from geoevents import (
+    RECORD_KINDS,
+    Actor,
+    ActorKind,
+    Agreement,
+    AgreementType,
+    Attribution,
+    Ceasefire,
+    CeasefireStatus,
+    Clash,
+    Count,
+    Country,
+    Dating,
+    DatingMethod,
+    Event,
+    FuzzyDate,
+    InvalidValueError,
+    Meeting,
+    Modality,
+    PloverType,
+    Quote,
+    Request,
+    RequestItem,
+    RequestStatus,
+    Role,
+    Stance,
+    Statement,
+    Strike,
+    Weapon,
+    evolve,
+)
+
+
+class TestCommonFields:
+    def test_bare_fuzzy_date_is_a_stated_date(self) -> None:
+        """A FuzzyDate given for ``when`` becomes a date stated by the source."""
+        e = event()
+        assert e.when == Dating(date=FuzzyDate("2025-07-23"), method=DatingMethod.STATED)
+        assert e.kind == "event"
+
+    def test_lists_become_tuples(self) -> None:
+        """Sequence fields given as lists are stored as tuples."""
+        e = event(countries=[Country("SY"), Country("TR")], refers_to=["a", "b"])
+        assert (e.countries, e.refers_to) == ((Country("SY"), Country("TR")), ("a", "b"))
+
+    def test_without_attribution(self) -> None:
+        """A record must cite at least one source."""
+        with pytest.raises(InvalidValueError) as info:
+            event(attributions=())
+        assert (info.value.path, info.value.message) == ("$.attributions", "needs at least one item")
+
+    def test_empty_id(self) -> None:
+        """An empty id is refused."""
+        with pytest.raises(InvalidValueError) as info:
+            event(id="")
+        assert info.value.path == "$.id"
+
+    def test_one_line_summary(self) -> None:
+        """Summaries are one line."""
+        with pytest.raises(InvalidValueError) as info:
+            event(summary="two\nlines")
+        assert info.value.path == "$.summary"
+
+    @pytest.mark.parametrize("field", ["refers_to", "same_as"])
+    def test_self_reference(self, field: str) -> None:
+        """A record cannot refer to itself."""
+        with pytest.raises(InvalidValueError) as info:
+            event(**{field: ("test/1",)})
+        assert info.value.path == f"$.{field}"
+
+    def test_duplicate_reference(self) -> None:
+        """The same reference twice is refused."""
+        with pytest.raises(InvalidValueError, match="same id twice"):
+            event(refers_to=("a", "a"))
+
+    def test_bad_reference(self) -> None:
+        """References must be valid ids, reported by index."""
+        with pytest.raises(InvalidValueError) as info:
+            event(refers_to=("a", ""))
+        assert info.value.path == "$.refers_to[1]"
+
+    @pytest.mark.parametrize("code", ["0232", "19", "1032"])
+    def test_cameo_codes_are_digit_strings(self, code: str) -> None:
+        """CAMEO codes keep their leading zeros as strings."""
+        assert event(cameo=code).cameo == code
+
+    @pytest.mark.parametrize("code", [232, "232a", "1", "12345", ""])
+    def test_bad_cameo_codes(self, code: object) -> None:
+        """Numbers and malformed strings are not CAMEO codes."""
+        with pytest.raises(InvalidValueError) as info:
+            event(cameo=code)
+        assert info.value.path == "$.cameo"
+
+    def test_plover(self) -> None:
+        """PLOVER type and mode are kept; a bad mode is refused."""
+        e = event(plover=PloverType.REQUEST, plover_mode="assist")
+        assert (e.plover, e.plover_mode) == (PloverType.REQUEST, "assist")
+        with pytest.raises(InvalidValueError):
+            event(plover_mode="Assist!")
+
+    def test_evolve_revalidates(self) -> None:
+        """``evolve`` runs the validators again."""
+        with pytest.raises(InvalidValueError):
+            evolve(event(), summary="")
+
+    def test_sources_in_order_without_repeats(self) -> None:
+        """``sources`` lists each cited source once."""
+        e = event(
+            attributions=(
+                Attribution(source="b"),
+                Attribution(source="a"),
+                Attribution(source="b", via=(OFFICIALS,)),
+            )
+        )
+        assert e.sources == ("b", "a")
+
+    def test_modality_default(self) -> None:
+        """Records describe what happened unless told otherwise."""
+        assert event().modality is Modality.ACTUAL
+
+
+class TestKinds:
+    def test_registry(self) -> None:
+        """Every kind is registered under its tag."""
+        assert dict(RECORD_KINDS) == {
+            "event": Event,
+            "statement": Statement,
+            "request": Request,
+            "agreement": Agreement,
+            "ceasefire": Ceasefire,
+            "clash": Clash,
+            "strike": Strike,
+            "meeting": Meeting,
+        }
+
+    def test_statement(self) -> None:
+        """A statement has a speaker and quotes, and is an event."""
+        speaker = Actor(kind=ActorKind.PERSON, name="Tom Barrack", country=Country("US"))
+        s = Statement(
+            **common(),
+            speaker=speaker,
+            quotes=[Quote(text="A quote.", speaker=speaker)],
+            stance=Stance.NEUTRAL,
+        )
+        assert isinstance(s, Event)
+        assert s.kind == "statement"
+        assert [(p.role, p.actor) for p in s.participants()] == [(Role.SPEAKER, speaker)]
+
+    def test_request(self) -> None:
+        """A request keeps requester, addressee, items and status."""
+        r = Request(
+            **common(),
+            requester=SYRIA,
+            addressee=TURKIYE,
+            items=[RequestItem.TRAINING, RequestItem.ADVISORY],
+            status=RequestStatus.UNDER_CONSIDERATION,
+        )
+        assert r.items == (RequestItem.TRAINING, RequestItem.ADVISORY)
+        assert [p.role for p in r.participants()] == [Role.REQUESTER, Role.ADDRESSEE]
+
+    def test_request_duplicate_items(self) -> None:
+        """The same requested item twice is refused."""
+        with pytest.raises(InvalidValueError) as info:
+            Request(
+                **common(),
+                requester=SYRIA,
+                addressee=TURKIYE,
+                items=(RequestItem.ARMS, RequestItem.ARMS),
+            )
+        assert info.value.path == "$.items"
+
+    def test_agreement_needs_two_parties(self) -> None:
+        """An agreement with one party is refused."""
+        with pytest.raises(InvalidValueError) as info:
+            Agreement(**common(), parties=(SYRIA,))
+        assert (info.value.path, info.value.message) == ("$.parties", "needs at least 2 items")
+
+    def test_agreement_dates(self) -> None:
+        """An agreement terminated before it was signed is refused; the reverse is kept."""
+        a = Agreement(
+            **common(),
+            parties=(SYRIA, TURKIYE),
+            agreement_type=AgreementType.MOU,
+            signed=FuzzyDate("2025-08-13"),
+        )
+        assert [p.role for p in a.participants()] == [Role.PARTY, Role.PARTY]
+        with pytest.raises(InvalidValueError) as info:
+            evolve(a, terminated=FuzzyDate("2025-08-01"))
+        assert info.value.path == "$.terminated"
+        with pytest.raises(InvalidValueError):
+            evolve(a, in_force=FuzzyDate("2025-08-14"), terminated=FuzzyDate("2025-08-13"))
+
+    def test_ceasefire(self) -> None:
+        """A ceasefire keeps parties, mediators and announcer in their roles."""
+        us = Actor(kind=ActorKind.PERSON, name="Tom Barrack", country=Country("US"))
+        c = Ceasefire(
+            **common(),
+            parties=(SYRIA, ISRAEL),
+            mediators=(us,),
+            announced_by=(us,),
+            declared=FuzzyDate("2025-07-19"),
+            status=CeasefireStatus.ANNOUNCED,
+        )
+        assert [p.role for p in c.participants()] == [
+            Role.PARTY,
+            Role.PARTY,
+            Role.MEDIATOR,
+            Role.ANNOUNCER,
+        ]
+
+    @pytest.mark.parametrize(
+        "dates",
+        [
+            {"declared": "2025-07-19", "ended": "2025-07-18"},
+            {"effective": "2025-07-20", "ended": "2025-07-19"},
+        ],
+    )
+    def test_ceasefire_ending_before_it_began(self, dates: dict[str, str]) -> None:
+        """A ceasefire cannot certainly end before it was declared or took effect."""
+        with pytest.raises(InvalidValueError) as info:
+            Ceasefire(
+                **common(),
+                parties=(SYRIA,),
+                **{k: FuzzyDate(v) for k, v in dates.items()},
+            )
+        assert info.value.path == "$.ended"
+
+    def test_ceasefire_possible_overlap_is_kept(self) -> None:
+        """Uncertain dates that might be in order are accepted."""
+        c = Ceasefire(
+            **common(),
+            parties=(SYRIA,),
+            declared=FuzzyDate("2025-07"),
+            ended=FuzzyDate("2025-07-19"),
+        )
+        assert c.ended == FuzzyDate("2025-07-19")
+
+    def test_clash(self) -> None:
+        """A clash keeps its sides and toll; unknown tolls stay unknown."""
+        druze = Actor(kind=ActorKind.ARMED_GROUP, name="Druze militias")
+        bedouin = Actor(kind=ActorKind.ARMED_GROUP, name="Bedouin tribal fighters")
+        c = Clash(**common(), sides=(druze, bedouin), fatalities=Count.at_least(1000))
+        assert (str(c.fatalities), str(c.injuries)) == (">=1000", "unknown")
+        assert [p.role for p in c.participants()] == [Role.SIDE, Role.SIDE]
+
+    def test_strike(self) -> None:
+        """A strike names its perpetrator when known."""
+        s = Strike(**common(), perpetrator=ISRAEL, weapon=Weapon.AIR, target="Damascus")
+        assert [p.role for p in s.participants()] == [Role.PERPETRATOR]
+        assert Strike(**common()).participants() == ()
+
+    def test_meeting(self) -> None:
+        """A meeting lists parties and host."""
+        m = Meeting(**common(), parties=(SYRIA, TURKIYE), host=TURKIYE)
+        assert [p.role for p in m.participants()] == [Role.PARTY, Role.PARTY, Role.HOST]
+        assert Meeting(**common(), parties=(SYRIA, TURKIYE)).participants()[-1].role is Role.PARTY
+
+    @pytest.mark.parametrize(
+        ("cls", "extra"),
+        [
+            (Statement, {"speaker": "Barrack"}),
+            (Request, {"requester": SYRIA, "addressee": "Türkiye"}),
+            (Clash, {"fatalities": 12}),
+        ],
+    )
+    def test_kind_fields_are_type_checked(self, cls: type[Event], extra: dict[str, Any]) -> None:
+        """Kind-specific fields refuse values of the wrong type."""
+        with pytest.raises(InvalidValueError, match="expected"):
+            cls(**common(), **extra)
+
+    def test_records_are_hashable_and_comparable(self) -> None:
+        """Equal records compare and hash equal."""
+        assert event() == event()
+        assert hash(event()) == hash(event())
+        assert event() != event(id="test/2")

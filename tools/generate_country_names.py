@@ -1,0 +1,131 @@
+"""Regenerate geoevents' country data files from the installed pycountry.
+
+Writes two files under ``src/geoevents/data/``:
+
+- ``country_codes.tsv``: alpha-2, alpha-3, numeric, ISO short/official/common names
+  (from pycountry), plus FIPS 10-4 and IOC codes written down below from the public
+  lists, plus the user-assigned ``XK`` (Kosovo), which pycountry lacks.
+- ``country_names.tsv``: every translation of the ISO short, official and common names in
+  every locale of pycountry's bundled iso-codes gettext catalogues (domain ``iso3166-1``),
+  as precomputed exact and loose keys, so that runtime never parses 100+ ``.mo`` files.
+  A key whose translations point at different countries is dropped.
+
+Run: ``PYTHONPATH=src python tools/generate_country_names.py``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+from geoevents.normalize import _exact_key, _loose_key
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "geoevents" / "data"
+
+# FIPS 10-4 (as used by GDELT and the CIA World Factbook until 2014); ISO alpha-2 -> FIPS.
+# CW (UC) and SX (NN) come from GEC, FIPS 10-4's successor list.
+FIPS = dict(
+    pair.split(":")
+    for pair in """
+AF:AF AL:AL DZ:AG AS:AQ AD:AN AO:AO AI:AV AQ:AY AG:AC AR:AR AM:AM AW:AA AU:AS AT:AU AZ:AJ
+BS:BF BH:BA BD:BG BB:BB BY:BO BE:BE BZ:BH BJ:BN BM:BD BT:BT BO:BL BA:BK BW:BC BV:BV BR:BR
+IO:IO BN:BX BG:BU BF:UV BI:BY KH:CB CM:CM CA:CA CV:CV KY:CJ CF:CT TD:CD CL:CI CN:CH CX:KT
+CC:CK CO:CO KM:CN CG:CF CD:CG CK:CW CR:CS CI:IV HR:HR CU:CU CW:UC CY:CY CZ:EZ DK:DA DJ:DJ
+DM:DO DO:DR EC:EC EG:EG SV:ES GQ:EK ER:ER EE:EN SZ:WZ ET:ET FK:FK FO:FO FJ:FJ FI:FI FR:FR
+GF:FG PF:FP TF:FS GA:GB GM:GA GE:GG DE:GM GH:GH GI:GI GR:GR GL:GL GD:GJ GP:GP GU:GQ GT:GT
+GG:GK GN:GV GW:PU GY:GY HT:HA HM:HM VA:VT HN:HO HK:HK HU:HU IS:IC IN:IN ID:ID IR:IR IQ:IZ
+IE:EI IM:IM IL:IS IT:IT JM:JM JP:JA JE:JE JO:JO KZ:KZ KE:KE KI:KR KP:KN KR:KS KW:KU KG:KG
+LA:LA LV:LG LB:LE LS:LT LR:LI LY:LY LI:LS LT:LH LU:LU MO:MC MK:MK MG:MA MW:MI MY:MY MV:MV
+ML:ML MT:MT MH:RM MQ:MB MR:MR MU:MP YT:MF MX:MX FM:FM MD:MD MC:MN MN:MG ME:MJ MS:MH MA:MO
+MZ:MZ MM:BM NA:WA NR:NR NP:NP NL:NL NC:NC NZ:NZ NI:NU NE:NG NG:NI NU:NE NF:NF MP:CQ NO:NO
+OM:MU PK:PK PW:PS PS:WE PA:PM PG:PP PY:PA PE:PE PH:RP PN:PC PL:PL PT:PO PR:RQ QA:QA RE:RE
+RO:RO RU:RS RW:RW BL:TB SH:SH KN:SC LC:ST MF:RN PM:SB VC:VC WS:WS SM:SM ST:TP SA:SA SN:SG
+RS:RI SC:SE SL:SL SG:SN SX:NN SK:LO SI:SI SB:BP SO:SO ZA:SF GS:SX SS:OD ES:SP LK:CE SD:SU
+SR:NS SJ:SV SE:SW CH:SZ SY:SY TW:TW TJ:TI TZ:TZ TH:TH TL:TT TG:TO TK:TL TO:TN TT:TD TN:TS
+TR:TU TM:TX TC:TK TV:TV UG:UG UA:UP AE:AE GB:UK US:US UY:UY UZ:UZ VU:NH VE:VE VN:VM VG:VI
+VI:VQ WF:WF EH:WI YE:YM ZM:ZA ZW:ZI XK:KV
+""".split()
+)
+# Further FIPS 10-4 codes for parts of one ISO country (Gaza Strip, Jan Mayen, the French
+# scattered islands, the US minor outlying islands).
+FIPS_OTHER = {
+    "PS": "GZ",
+    "SJ": "JN",
+    "TF": "BS|EU|GO|JU|TE",
+    "UM": "FQ|HQ|DQ|JQ|KQ|MQ|BQ|LQ|WQ",
+}
+# IOC National Olympic Committee codes; ISO alpha-2 -> IOC.
+IOC = dict(
+    pair.split(":")
+    for pair in """
+AF:AFG AL:ALB DZ:ALG AS:ASA AD:AND AO:ANG AG:ANT AR:ARG AM:ARM AW:ARU AU:AUS AT:AUT AZ:AZE
+BS:BAH BH:BRN BD:BAN BB:BAR BY:BLR BE:BEL BZ:BIZ BJ:BEN BM:BER BT:BHU BO:BOL BA:BIH BW:BOT
+BR:BRA VG:IVB BN:BRU BG:BUL BF:BUR BI:BDI KH:CAM CM:CMR CA:CAN CV:CPV KY:CAY CF:CAF TD:CHA
+CL:CHI CN:CHN CO:COL KM:COM CG:CGO CD:COD CK:COK CR:CRC CI:CIV HR:CRO CU:CUB CY:CYP CZ:CZE
+DK:DEN DJ:DJI DM:DMA DO:DOM EC:ECU EG:EGY SV:ESA GQ:GEQ ER:ERI EE:EST SZ:SWZ ET:ETH FJ:FIJ
+FI:FIN FR:FRA GA:GAB GM:GAM GE:GEO DE:GER GH:GHA GR:GRE GD:GRN GU:GUM GT:GUA GN:GUI GW:GBS
+GY:GUY HT:HAI HN:HON HK:HKG HU:HUN IS:ISL IN:IND ID:INA IR:IRI IQ:IRQ IE:IRL IL:ISR IT:ITA
+JM:JAM JP:JPN JO:JOR KZ:KAZ KE:KEN KI:KIR KP:PRK KR:KOR XK:KOS KW:KUW KG:KGZ LA:LAO LV:LAT
+LB:LBN LS:LES LR:LBR LY:LBA LI:LIE LT:LTU LU:LUX MG:MAD MW:MAW MY:MAS MV:MDV ML:MLI MT:MLT
+MH:MHL MR:MTN MU:MRI MX:MEX FM:FSM MD:MDA MC:MON MN:MGL ME:MNE MA:MAR MZ:MOZ MM:MYA NA:NAM
+NR:NRU NP:NEP NL:NED NZ:NZL NI:NCA NE:NIG NG:NGR MK:MKD NO:NOR OM:OMA PK:PAK PW:PLW PS:PLE
+PA:PAN PG:PNG PY:PAR PE:PER PH:PHI PL:POL PT:POR PR:PUR QA:QAT RO:ROU RU:RUS RW:RWA KN:SKN
+LC:LCA VC:VIN WS:SAM SM:SMR ST:STP SA:KSA SN:SEN RS:SRB SC:SEY SL:SLE SG:SGP SK:SVK SI:SLO
+SB:SOL SO:SOM ZA:RSA SS:SSD ES:ESP LK:SRI SD:SUD SR:SUR SE:SWE CH:SUI SY:SYR TW:TPE TJ:TJK
+TZ:TAN TH:THA TL:TLS TG:TOG TO:TGA TT:TTO TN:TUN TR:TUR TM:TKM TV:TUV UG:UGA UA:UKR AE:UAE
+GB:GBR US:USA UY:URU UZ:UZB VU:VAN VE:VEN VN:VIE VI:ISV YE:YEM ZM:ZAM ZW:ZIM
+""".split()
+)
+KOSOVO = ("XK", "XKX", "983", "Kosovo", "Republic of Kosovo", "")
+HEADER = "alpha2\talpha3\tnumeric\tname\tofficial_name\tcommon_name\tfips\tfips_other\tioc"
+
+
+def main() -> int:
+    """Write the two data files and report counts on stderr."""
+    rows = [
+        (c.alpha_2, c.alpha_3, c.numeric, c.name, getattr(c, "official_name", ""),
+         getattr(c, "common_name", ""))
+        for c in pycountry.countries
+    ]
+    rows.append(KOSOVO)
+    lines = [HEADER]
+    for row in sorted(rows):
+        a2 = row[0]
+        lines.append("\t".join((*row, FIPS.get(a2, ""), FIPS_OTHER.get(a2, ""), IOC.get(a2, ""))))
+    (DATA / "country_codes.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    localedir = Path(pycountry.LOCALES_DIR)
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for locale in sorted(p.name for p in localedir.iterdir()):
+        try:
+            tr = gettext.translation("iso3166-1", str(localedir), languages=[locale])
+        except OSError:
+            continue
+        for a2, _, _, *names in rows:
+            for msgid in names:
+                if msgid:
+                    text = tr.gettext(msgid)
+                    if text != msgid:
+                        found[_exact_key(text)][a2].add(locale)
+    out = ["key\tloose_key\talpha2\tlocales"]
+    dropped = 0
+    for key in sorted(found):
+        codes = found[key]
+        if len(codes) > 1 or not key:
+            dropped += 1
+            continue
+        ((a2, locales),) = codes.items()
+        shown = ",".join(sorted(locales)[:4]) + (f",+{len(locales) - 4}" if len(locales) > 4 else "")
+        out.append(f"{key}\t{_loose_key(key)}\t{a2}\t{shown}")
+    (DATA / "country_names.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{len(rows)} countries, {len(out) - 1} translated names, {dropped} clashes dropped",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
