@@ -17,6 +17,7 @@ from attrs import evolve
 
 from geoevents.actors import Actor, ActorKind, Participant, Role
 from geoevents.country import Country
+from geoevents.dataset import Dataset
 from geoevents.errors import (
     AmbiguousCountryError,
     DatasetError,
@@ -51,8 +52,11 @@ from geoevents.records import (
     Weapon,
 )
 from geoevents.relative import resolve_date
+from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
 from geoevents.sources import Attribution, AttributionMode, Quote, Source, SourceKind
 from geoevents.temporal import Dating, DatingMethod, FuzzyDate, Precision
+from geoevents.timeline import Timeline, TimelineEntry
+from geoevents.validate import validate
 
 if TYPE_CHECKING:
     __version__: str
@@ -69,13 +73,17 @@ __all__ = [
     "AttributionMode",
     "Ceasefire",
     "CeasefireStatus",
+    "Claim",
     "Clash",
     "Count",
     "Country",
+    "Dataset",
     "DatasetError",
     "Dating",
     "DatingMethod",
+    "Disagreement",
     "Event",
+    "FieldDisagreement",
     "FuzzyDate",
     "GeoeventsError",
     "GeoeventsWarning",
@@ -87,23 +95,29 @@ __all__ = [
     "Participant",
     "PloverType",
     "Precision",
+    "Problem",
     "Quote",
     "RecordError",
+    "Report",
     "Request",
     "RequestItem",
     "RequestStatus",
     "Role",
+    "Severity",
     "Source",
     "SourceKind",
     "SpatialPrecision",
     "Stance",
     "Statement",
     "Strike",
+    "Timeline",
+    "TimelineEntry",
     "UnknownCountryError",
     "Weapon",
     "evolve",
     "normalize_country",
     "resolve_date",
+    "validate",
 ]
 
 

@@ -65,10 +65,11 @@ MAX_EXPRESSION_LENGTH: Final = 200
 
 _HINT: Final = "resolve by hand and record method='inferred'"
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES: Final = dict(enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August",
+     "September", "October", "November", "December"), start=1))  # fmt: skip
 _MONTHS: Final = {
-    **{name: i for i, name in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"), start=1)},
+    **{name.lower(): i for i, name in _MONTH_NAMES.items()},
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
@@ -111,9 +112,12 @@ _VAGUE: Final = frozenset(
         "not long ago",
     }
 )  # fmt: skip
-_WEEKEND_AMBIGUOUS: Final = frozenset(
-    {"this weekend", "over the weekend", "at the weekend", "next weekend"}
-)
+_WEEKEND_AMBIGUOUS: Final = {
+    "this weekend": "the weekend just past or the coming one",
+    "over the weekend": "the weekend just past or the coming one",
+    "at the weekend": "the weekend just past or the coming one",
+    "next weekend": "the coming weekend or the one after it",
+}
 _WEEKDAY_REASONS: Final = {
     "last": "the most recent {wd} or the {wd} of last week",
     "past": "the most recent {wd} or the {wd} of last week",
@@ -247,7 +251,7 @@ def _resolve(text: str, ref: datetime.date, expression: str) -> tuple[FuzzyDate,
         first, last = _YEAR_PARTS[part]
         return (
             FuzzyDate.between(FuzzyDate.from_month(year, first), FuzzyDate.from_month(year, last)),
-            f"months {first}-{last} ({part} year) of the stated year",
+            f"{_MONTH_NAMES[first]}-{_MONTH_NAMES[last]} ({part}) of the stated year",
         )
     raise _explain(text, expression)
 
@@ -344,7 +348,7 @@ def _ago(number: str, unit: str, ref: datetime.date, expression: str) -> tuple[F
 def _month_day(
     month: int, day: int, year: str | None, ref: datetime.date, expression: str
 ) -> tuple[FuzzyDate, str]:
-    name = datetime.date(2000, month, 1).strftime("%B")
+    name = _MONTH_NAMES[month]
     if not 1 <= day <= (29 if month == 2 else _days_in(2001, month)):
         raise _error(f"{name} {day} does not exist", expression, hint=None)
     if year is not None:
@@ -363,19 +367,21 @@ def _month_day(
 def _month(
     month: int, part: str | None, year: str | None, ref: datetime.date
 ) -> tuple[FuzzyDate, str]:
-    name = datetime.date(2000, month, 1).strftime("%B")
+    name = _MONTH_NAMES[month]
     first_day, last_day = _PARTS[part] if part is not None else (1, 31)
     if year is not None:
-        target, rule = int(year), "of the stated year"
+        target, rule = int(year), f"{name} of the stated year"
     else:
         target = ref.year if (month, first_day) <= (ref.month, ref.day) else ref.year - 1
-        rule = "of the most recent such period that began on or before the anchor"
+        rule = f"the most recent {name} whose day {first_day} is on or before the anchor"
     if part is None:
-        return FuzzyDate.from_month(target, month), f"{name} {rule}"
+        if year is None:
+            rule = f"the most recent {name} that began on or before the anchor"
+        return FuzzyDate.from_month(target, month), rule
     last_day = min(last_day, _days_in(target, month))
     return (
         _span(datetime.date(target, month, first_day), datetime.date(target, month, last_day)),
-        f"days {first_day}-{last_day} ({part} {name}) {rule}",
+        f"days {first_day}-{last_day} ({part}) of {rule}",
     )
 
 
@@ -391,7 +397,7 @@ def _explain(text: str, expression: str) -> InvalidDateError:
         reason = _WEEKDAY_REASONS[match["which"]].format(wd=wd)
         return _error(f"ambiguous: it can mean {reason}", expression)
     if text in _WEEKEND_AMBIGUOUS:
-        return _error("ambiguous: it can mean the weekend just past or the coming one", expression)
+        return _error(f"ambiguous: it can mean {_WEEKEND_AMBIGUOUS[text]}", expression)
     if text in _VAGUE or _VAGUE_AGO_RE.fullmatch(text):
         return _error("vague: it names no definite day or period", expression)
     if text.startswith("since "):

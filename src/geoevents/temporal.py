@@ -367,7 +367,7 @@ def _check_text(text: object) -> str:
     if len(text) > MAX_EDTF_LENGTH:
         raise _fail(f"too long for an EDTF date ({len(text)} > {MAX_EDTF_LENGTH} characters)", text)
     if not text.isascii():
-        if any(c.isdigit() for c in text):
+        if any(c.isdigit() and not c.isascii() for c in text):
             raise _fail("only ASCII digits 0-9 are allowed", text)
         raise _fail("only ASCII characters are allowed", text)
     if text != text.strip():

@@ -1,0 +1,244 @@
+"""A collection of records and the sources they cite, with lookups and provenance queries.
+
+A :class:`Dataset` is immutable once built. It indexes its records by id, kind, country
+and actor as it is built (one pass), so lookups and :meth:`Dataset.validate` stay linear in
+the size of the collection. Duplicate ids are kept (and reported by validation), never
+silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, final
+
+from geoevents.country import Country
+from geoevents.errors import InvalidValueError
+from geoevents.records import RECORD_KINDS, Event, Statement
+from geoevents.sources import Source
+
+if TYPE_CHECKING:
+    from geoevents.report import Report
+    from geoevents.timeline import Timeline
+
+__all__ = ["Dataset"]
+
+
+@final
+class Dataset:
+    """Records and the sources they cite, indexed for lookup.
+
+    Args:
+        records: the records, in any order; kept in the order given.
+        sources: the sources the records cite.
+
+    Raises:
+        InvalidValueError: two different sources share an id, or an item is neither a record
+            nor a source.
+
+    >>> from geoevents import Attribution, Event, FuzzyDate, Source
+    >>> src = Source(id="s", outlet="Outlet")
+    >>> e = Event(id="a", when=FuzzyDate("2025-07-20"), summary="x",
+    ...           attributions=(Attribution(source="s"),))
+    >>> ds = Dataset([e], sources=[src])
+    >>> len(ds), ds["a"] is e, ds.validate().ok
+    (1, True, True)
+    """
+
+    __slots__ = ("_by_actor", "_by_country", "_by_kind", "_index", "_records", "_sources")
+
+    def __init__(self, records: Iterable[Event] = (), *, sources: Iterable[Source] = ()) -> None:
+        self._records: tuple[Event, ...] = tuple(records)
+        by_source: dict[str, Source] = {}
+        for i, source in enumerate(sources):
+            if not isinstance(source, Source):
+                msg = f"expected a Source, got {type(source).__name__}"
+                raise InvalidValueError(msg, path=f"$.sources[{i}]")
+            known = by_source.setdefault(source.id, source)
+            if known != source:
+                raise InvalidValueError(
+                    "two different sources share this id", path=f"$.sources[{i}].id", value=source.id
+                )
+        self._sources: Mapping[str, Source] = MappingProxyType(by_source)
+        index: dict[str, Event] = {}
+        by_kind: defaultdict[str, list[Event]] = defaultdict(list)
+        by_country: defaultdict[Country, list[Event]] = defaultdict(list)
+        by_actor: defaultdict[str, list[Event]] = defaultdict(list)
+        for i, record in enumerate(self._records):
+            if not isinstance(record, Event):
+                msg = f"expected a record, got {type(record).__name__}"
+                raise InvalidValueError(msg, path=f"$.records[{i}]")
+            index.setdefault(record.id, record)
+            by_kind[record.kind].append(record)
+            for country in _countries(record):
+                by_country[country].append(record)
+            for name in {_key(p.actor.label) for p in record.participants()}:
+                by_actor[name].append(record)
+        self._index = index
+        self._by_kind = by_kind
+        self._by_country = by_country
+        self._by_actor = by_actor
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Event | Source]) -> Dataset:
+        """Build a dataset from a mixed stream of records and sources (as JSONL files hold)."""
+        records: list[Event] = []
+        sources: list[Source] = []
+        for entry in entries:
+            (sources if isinstance(entry, Source) else records).append(entry)  # type: ignore[arg-type]
+        return cls(records, sources=sources)
+
+    # --- the collection ---------------------------------------------------------------
+
+    @property
+    def records(self) -> tuple[Event, ...]:
+        """Every record, in the order given."""
+        return self._records
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """The sources by id."""
+        return self._sources
+
+    @property
+    def index(self) -> dict[str, Event]:
+        """The records by id (the first one, where ids repeat). Do not modify."""
+        return self._index
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._records)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._index
+
+    def __getitem__(self, record_id: str) -> Event:
+        return self._index[record_id]
+
+    def __repr__(self) -> str:
+        return f"<Dataset: {len(self._records)} records, {len(self._sources)} sources>"
+
+    def get(self, record_id: str) -> Event | None:
+        """The record with this id, or ``None``."""
+        return self._index.get(record_id)
+
+    # --- lookups ----------------------------------------------------------------------
+
+    def by_kind(self, kind: str | type[Event]) -> tuple[Event, ...]:
+        """The records of one kind, by tag (``"statement"``) or class.
+
+        Raises:
+            InvalidValueError: an unknown kind tag.
+        """
+        tag = kind if isinstance(kind, str) else kind.kind
+        if tag not in RECORD_KINDS:
+            raise InvalidValueError(
+                "unknown record kind", value=tag, hint="one of " + ", ".join(RECORD_KINDS)
+            )
+        return tuple(self._by_kind.get(tag, ()))
+
+    def by_country(self, country: Country) -> tuple[Event, ...]:
+        """The records concerning *country*: listed, located there, or with an actor from it."""
+        return tuple(self._by_country.get(country, ()))
+
+    def by_actor(self, name: str) -> tuple[Event, ...]:
+        """The records with an actor of this name or description (case-insensitive)."""
+        return tuple(self._by_actor.get(_key(name), ()))
+
+    def between(
+        self, start: datetime.date, end: datetime.date, *, certainly: bool = False
+    ) -> tuple[Event, ...]:
+        """The records that possibly (or, with *certainly*, certainly) fall in a window.
+
+        Args:
+            start: the first day of the window.
+            end: the last day of the window (inclusive).
+            certainly: keep only records whose every possible day is in the window.
+        """
+        out = []
+        for record in self._records:
+            lo, hi = record.when.date.earliest, record.when.date.latest
+            if certainly:
+                if lo is not None and hi is not None and start <= lo and hi <= end:
+                    out.append(record)
+            elif (lo is None or lo <= end) and (hi is None or hi >= start):
+                out.append(record)
+        return tuple(out)
+
+    def clusters(self) -> tuple[tuple[Event, ...], ...]:
+        """The groups of two or more records linked by ``same_as`` (in either direction)."""
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
+                x = parent[x]
+            return x
+
+        for record in self._records:
+            for other in record.same_as:
+                if other in self._index:
+                    parent[find(record.id)] = find(other)
+        groups: defaultdict[str, list[Event]] = defaultdict(list)
+        for record in self._index.values():
+            groups[find(record.id)].append(record)
+        return tuple(tuple(g) for g in groups.values() if len(g) > 1)
+
+    # --- provenance -------------------------------------------------------------------
+
+    def statements(
+        self, *, speaker: str | None = None, country: Country | None = None
+    ) -> tuple[Statement, ...]:
+        """Who said what: the statements, optionally by speaker name or speaker's country."""
+        out = []
+        for record in self._by_kind.get("statement", ()):
+            assert isinstance(record, Statement)
+            if speaker is not None and _key(record.speaker.label) != _key(speaker):
+                continue
+            if country is not None and record.speaker.country != country:
+                continue
+            out.append(record)
+        return tuple(out)
+
+    def anonymous_only(self) -> tuple[Event, ...]:
+        """The records whose every attribution ends in an unnamed source."""
+        return tuple(r for r in self._records if all(a.anonymous for a in r.attributions))
+
+    def single_source(self) -> tuple[Event, ...]:
+        """The records resting on one source, counting the sources of ``same_as`` records."""
+        linked: dict[str, set[str]] = {}
+        for cluster in self.clusters():
+            sources = {s for r in cluster for s in r.sources}
+            for r in cluster:
+                linked[r.id] = sources
+        return tuple(r for r in self._records if len(linked.get(r.id, set(r.sources))) == 1)
+
+    # --- views ------------------------------------------------------------------------
+
+    def validate(self) -> Report:
+        """Check every collection rule; see :func:`geoevents.validate.validate`."""
+        from geoevents.validate import validate
+
+        return validate(self)
+
+    def timeline(self) -> Timeline:
+        """The records in date order; see :class:`geoevents.timeline.Timeline`."""
+        from geoevents.timeline import Timeline
+
+        return Timeline.of(self)
+
+
+def _key(name: str) -> str:
+    return name.casefold().strip()
+
+
+def _countries(record: Event) -> set[Country]:
+    found = set(record.countries)
+    if record.location is not None and record.location.country is not None:
+        found.add(record.location.country)
+    found.update(p.actor.country for p in record.participants() if p.actor.country is not None)
+    return found

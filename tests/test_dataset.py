@@ -1,0 +1,340 @@
+"""Tests for collections: lookups, validation reports, timelines and provenance queries."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
+
+from geoevents import (
+    Actor,
+    ActorKind,
+    Agreement,
+    Attribution,
+    Ceasefire,
+    Claim,
+    Clash,
+    Count,
+    Country,
+    Dataset,
+    Dating,
+    Disagreement,
+    Event,
+    FieldDisagreement,
+    FuzzyDate,
+    InvalidValueError,
+    Modality,
+    Problem,
+    Report,
+    Request,
+    Severity,
+    Source,
+    Statement,
+)
+
+AP = Source(id="ap", outlet="AP", published=Dating(date=FuzzyDate("2025-07-23")))
+REUTERS = Source(id="reuters", outlet="Reuters", published=Dating(date=FuzzyDate("2025-07-24")))
+UNDATED = Source(id="blog", outlet="A blog")
+SOURCES = (AP, REUTERS, UNDATED)
+
+
+def rec(rid: str, when: str, *, source: str = "ap", cls: type[Event] = Event, **kw: Any) -> Event:
+    """A record with id *rid*, date *when* and one attribution to *source*."""
+    fields = common(
+        id=rid, when=FuzzyDate(when), attributions=(Attribution(source=source),), **kw
+    )
+    return cls(**fields)
+
+
+def problems(*records: Event) -> list[tuple[str, str, str, str]]:
+    """The (severity, rule, record, path) of every problem in a collection of *records*."""
+    report = Dataset(records, sources=SOURCES).validate()
+    return [(p.severity.value, p.rule, p.record, p.path) for p in report.problems]
+
+
+class TestValidate:
+    def test_clean_collection(self) -> None:
+        """A consistent collection gives an empty report."""
+        a = rec("a", "2025-07-13")
+        b = rec("b", "2025-07-16", refers_to=("a",))
+        report = Dataset([a, b], sources=SOURCES).validate()
+        assert report == Report()
+        assert report.ok
+        assert str(report) == "no problems"
+
+    def test_dangling_reference(self) -> None:
+        """A reference to a missing record is an error at its index."""
+        assert problems(rec("a", "2025-07-13", refers_to=("x", "y"))) == [
+            ("error", "dangling-reference", "a", "$.refers_to[0]"),
+            ("error", "dangling-reference", "a", "$.refers_to[1]"),
+        ]
+
+    def test_dangling_same_as(self) -> None:
+        """``same_as`` must resolve too."""
+        assert problems(rec("a", "2025-07-13", same_as=("x",))) == [
+            ("error", "dangling-reference", "a", "$.same_as[0]")
+        ]
+
+    def test_duplicate_id(self) -> None:
+        """Two records with one id give one error on the second."""
+        assert problems(rec("a", "2025-07-13"), rec("a", "2025-07-14")) == [
+            ("error", "duplicate-id", "a", "$.id")
+        ]
+
+    def test_statement_before_the_ceasefire_it_comments_on(self) -> None:
+        """A statement certainly dated before the ceasefire it refers to is an error."""
+        ceasefire = rec("cf", "2025-07-19", cls=Ceasefire, parties=(SYRIA, ISRAEL))
+        statement = rec(
+            "st", "2025-07-18", cls=Statement, speaker=TURKIYE, refers_to=("cf",)
+        )
+        report = Dataset([ceasefire, statement], sources=SOURCES).validate()
+        assert report.problems == (
+            Problem(
+                severity=Severity.ERROR,
+                rule="reference-order",
+                record="st",
+                path="$.refers_to[0]",
+                message="dated 2025-07-18, certainly before 'cf' (2025-07-19) that it refers to",
+            ),
+        )
+        assert not report.ok
+
+    def test_possibly_before_is_a_warning(self) -> None:
+        """Overlapping uncertain dates that allow the wrong order give a warning."""
+        a = rec("a", "2025-07-19")
+        b = rec("b", "2025-07", refers_to=("a",))
+        assert problems(a, b) == [("warning", "reference-order", "b", "$.refers_to[0]")]
+        assert Dataset([a, b], sources=SOURCES).validate().ok
+
+    def test_same_day_is_fine(self) -> None:
+        """A reaction on the same day as its cause is not a problem."""
+        assert problems(rec("a", "2025-07-19"), rec("b", "2025-07-19", refers_to=("a",))) == []
+
+    def test_planned_records_are_exempt(self) -> None:
+        """Planned items may be dated after the report and before their referents."""
+        a = rec("a", "2025-07-19")
+        b = rec("b", "2025-07-25", modality=Modality.PLANNED)
+        c = rec("c", "2025-07-01", refers_to=("a",), modality=Modality.PLANNED)
+        assert problems(a, b, c) == []
+
+    def test_after_its_only_source(self) -> None:
+        """A record dated after its only source's publication is an error."""
+        assert problems(rec("a", "2025-07-24")) == [
+            ("error", "after-publication", "a", "$.when")
+        ]
+
+    def test_after_one_source_but_not_another(self) -> None:
+        """A record reported by a later source is fine."""
+        r = rec("a", "2025-07-24")
+        r2 = Event(
+            **common(
+                id="a",
+                when=FuzzyDate("2025-07-24"),
+                attributions=(Attribution(source="ap"), Attribution(source="reuters")),
+            )
+        )
+        assert problems(r2) == []
+        assert problems(rec("b", "2025-07-30", source="blog")) == []
+        assert r.id == "a"
+
+    def test_unknown_source(self) -> None:
+        """An attribution to a missing source is an error at its path."""
+        assert problems(rec("a", "2025-07-13", source="nyt")) == [
+            ("error", "unknown-source", "a", "$.attributions[0].source")
+        ]
+
+    def test_in_force_before_signing_warns(self) -> None:
+        """An agreement in force before its signing is a warning only."""
+        a = rec(
+            "ag",
+            "2025-07-13",
+            cls=Agreement,
+            parties=(SYRIA, TURKIYE),
+            signed=FuzzyDate("2025-07-13"),
+            in_force=FuzzyDate("2025-07-01"),
+        )
+        assert problems(a) == [("warning", "signed-after-in-force", "ag", "$.in_force")]
+
+    def test_every_problem_at_once(self) -> None:
+        """Validation never stops at the first problem."""
+        found = problems(
+            rec("a", "2025-07-13", refers_to=("x",)),
+            rec("a", "2025-07-30"),
+            rec("c", "2025-07-13", source="nyt"),
+        )
+        assert [rule for _, rule, _, _ in found] == [
+            "dangling-reference",
+            "duplicate-id",
+            "after-publication",
+            "unknown-source",
+        ]
+
+
+class TestDisagreements:
+    def test_death_toll(self) -> None:
+        """Two sources disagreeing on a toll are reported with both figures and sources."""
+        a = rec("a", "2025-07-15", cls=Clash, fatalities=Count.exact(7), same_as=("b",))
+        b = rec("b", "2025-07-15", source="reuters", cls=Clash, fatalities=Count.at_least(12))
+        report = Dataset([a, b], sources=SOURCES).validate()
+        assert report.ok
+        assert report.problems == ()
+        assert report.disagreements == (
+            Disagreement(
+                records=("a", "b"),
+                fields=(
+                    FieldDisagreement(
+                        field="fatalities",
+                        claims=(
+                            Claim(record="a", sources=("ap",), value="7"),
+                            Claim(record="b", sources=("reuters",), value=">=12"),
+                        ),
+                    ),
+                ),
+            ),
+        )
+        assert str(report).splitlines() == [
+            "disagreement between a, b:",
+            "  fatalities:",
+            "    7  (a; ap)",
+            "    >=12  (b; reuters)",
+        ]
+
+    def test_dates_and_kinds(self) -> None:
+        """Different days and kinds are disagreements; a vaguer containing date is not."""
+        a = rec("a", "2025-07-22", cls=Request, requester=SYRIA, addressee=TURKIYE)
+        b = rec("b", "2025-07-23", source="reuters", same_as=("a",))
+        c = rec("c", "2025-07", source="reuters", same_as=("a",))
+        (d,) = Dataset([a, b, c], sources=SOURCES).validate().disagreements
+        assert [f.field for f in d.fields] == ["kind", "when"]
+        assert [c.value for c in d.fields[1].claims] == ["2025-07-22", "2025-07-23", "2025-07"]
+        e = rec("e", "2025-07", same_as=("a",))
+        assert Dataset([a, e], sources=SOURCES).validate().disagreements[0].fields[0].field == (
+            "kind"
+        )
+
+    def test_no_disagreement_when_equal(self) -> None:
+        """Linked records that agree give no disagreement."""
+        a = rec("a", "2025-07-15", same_as=("b",))
+        b = rec("b", "2025-07-15", source="reuters")
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+
+    def test_parties(self) -> None:
+        """Different parties are listed by label."""
+        a = rec("a", "2025-07-15", cls=Ceasefire, parties=(SYRIA, ISRAEL), same_as=("b",))
+        b = rec("b", "2025-07-15", source="reuters", cls=Ceasefire, parties=(SYRIA,))
+        (d,) = Dataset([a, b], sources=SOURCES).validate().disagreements
+        assert d.fields[0].field == "parties"
+        assert [c.value for c in d.fields[0].claims] == [
+            "Israel Defense Forces; Syrian interim government",
+            "Syrian interim government",
+        ]
+
+
+class TestLookups:
+    def setup_method(self) -> None:
+        """A small collection of three records."""
+        self.a = rec("a", "2025-07-13", cls=Clash, sides=(SYRIA,))
+        self.b = rec("b", "2025-07-23", cls=Request, requester=SYRIA, addressee=TURKIYE)
+        self.c = Statement(
+            **common(
+                id="c",
+                when=FuzzyDate("2025-07"),
+                attributions=(Attribution(source="ap", via=(OFFICIALS,)),),
+                countries=(Country("LB"),),
+            ),
+            speaker=OFFICIALS,
+        )
+        self.ds = Dataset([self.a, self.b, self.c], sources=SOURCES)
+
+    def test_by_id(self) -> None:
+        """Records are found by id."""
+        assert self.ds["b"] is self.b
+        assert "b" in self.ds
+        assert self.ds.get("zz") is None
+        with pytest.raises(KeyError):
+            self.ds["zz"]
+        assert repr(self.ds) == "<Dataset: 3 records, 3 sources>"
+
+    def test_by_kind(self) -> None:
+        """Records are found by tag or class."""
+        assert self.ds.by_kind("clash") == (self.a,)
+        assert self.ds.by_kind(Request) == (self.b,)
+        assert self.ds.by_kind("ceasefire") == ()
+        with pytest.raises(InvalidValueError):
+            self.ds.by_kind("battle")
+
+    def test_by_country(self) -> None:
+        """Countries come from actors, locations and the countries field."""
+        assert self.ds.by_country(Country("SY")) == (self.a, self.b)
+        assert self.ds.by_country(Country("TR")) == (self.b, self.c)
+        assert self.ds.by_country(Country("LB")) == (self.c,)
+
+    def test_by_actor(self) -> None:
+        """Actors are found by name, case-insensitively."""
+        assert self.ds.by_actor("government of türkiye") == (self.b,)
+
+    def test_between(self) -> None:
+        """Date windows keep possible (or certain) matches."""
+        window = (date(2025, 7, 20), date(2025, 7, 31))
+        assert self.ds.between(*window) == (self.b, self.c)
+        assert self.ds.between(*window, certainly=True) == (self.b,)
+
+    def test_provenance(self) -> None:
+        """Statements by speaker and country; anonymous-only and single-source claims."""
+        assert self.ds.statements(country=Country("TR")) == (self.c,)
+        assert self.ds.statements(speaker="nobody") == ()
+        assert self.ds.statements(speaker="Turkish defence ministry officials (unnamed)") == (
+            self.c,
+        )
+        assert self.ds.statements(country=Country("SY")) == ()
+        assert self.ds.anonymous_only() == (self.c,)
+        assert self.ds.single_source() == (self.a, self.b, self.c)
+
+    def test_single_source_counts_linked_records(self) -> None:
+        """A claim corroborated by a linked record from another source is not single-source."""
+        a = rec("a", "2025-07-15", same_as=("b",))
+        b = rec("b", "2025-07-15", source="reuters")
+        c = rec("c", "2025-07-15")
+        assert Dataset([a, b, c], sources=SOURCES).single_source() == (c,)
+
+    def test_from_entries(self) -> None:
+        """A mixed stream of sources and records is split."""
+        ds = Dataset.from_entries([AP, self.a, REUTERS])
+        assert (len(ds), sorted(ds.sources)) == (1, ["ap", "reuters"])
+        assert list(ds) == [self.a]
+
+    def test_conflicting_sources(self) -> None:
+        """Two different sources with one id are refused."""
+        with pytest.raises(InvalidValueError) as info:
+            Dataset([], sources=[AP, Source(id="ap", outlet="Other")])
+        assert info.value.path == "$.sources[1].id"
+
+    def test_wrong_items(self) -> None:
+        """Only records and sources are accepted."""
+        with pytest.raises(InvalidValueError):
+            Dataset(["a"])  # type: ignore[list-item]
+        with pytest.raises(InvalidValueError):
+            Dataset([], sources=["a"])  # type: ignore[list-item]
+
+
+class TestTimeline:
+    def test_order_and_text(self) -> None:
+        """Records are placed by earliest possible day, with ranges shown."""
+        a = rec("a", "2025-07-23", cls=Request, requester=SYRIA, addressee=TURKIYE)
+        b = rec("b", "2025-07-14/2025-07-20", summary="Clashes in Sweida.")
+        c = rec("c", "2025-07-19~", summary="Ceasefire announced.")
+        speaker = Actor(kind=ActorKind.PERSON, name="Tom Barrack")
+        d = Statement(**common(id="d", when=FuzzyDate("2025-07-22")), speaker=speaker)
+        t = Dataset([a, b, c, d], sources=SOURCES).timeline()
+        assert [e.record.id for e in t] == ["b", "c", "d", "a"]
+        assert len(t) == 4
+        assert t.entries[0].range == "2025-07-14..2025-07-20"
+        assert t.entries[0].date == "2025-07-14/2025-07-20"
+        assert t.entries[1].range == "2025-07-19 ~"
+        assert str(t).splitlines()[:3] == [
+            "2025-07-14..2025-07-20  event      Clashes in Sweida.",
+            "                                  [b] ap",
+            "2025-07-19 ~            event      Ceasefire announced.",
+        ]
