@@ -71,6 +71,9 @@ _DATETIME_RE: Final = re.compile(
     re.ASCII,
 )
 _QUALIFIERS: Final = "?~%"
+# Only for error messages: near misses that deserve a specific explanation.
+_LOWER_X_RE: Final = re.compile(r"[0-9Xxu]{4}(?:-[0-9Xxu]{2}){0,2}[?~%]?", re.ASCII)
+_TIME_LIKE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt]", re.ASCII)
 
 
 class Precision(enum.StrEnum):
@@ -144,11 +147,11 @@ def _diagnose(part: str, text: str) -> InvalidDateError:
         if len(part) < 4:
             return _fail("years must have exactly four digits", text, "write e.g. 2025, not 25")
         return _fail("years must have four digits (only years 0001..9999)", text)
-    if "x" in part or "u" in part:
+    if _LOWER_X_RE.fullmatch(part):
         return _fail(
             "unspecified digits are written with an uppercase 'X'", text, "e.g. 2025-07-XX"
         )
-    if "T" in part or "t" in part:
+    if _TIME_LIKE_RE.match(part):
         return _fail(
             "a date and time must be written YYYY-MM-DDThh:mm:ss with an optional 'Z' or "
             "'±hh:mm', without qualifiers, and not inside an interval",

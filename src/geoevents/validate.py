@@ -109,7 +109,7 @@ def _check_references(record: Event, by_id: dict[str, Event], problems: list[Pro
                     f"dated {mine}, certainly before {ref!r} ({theirs}) that it refers to",
                 )
             )
-        elif mine.possibly_before(theirs):
+        elif _possibly_earlier(mine, theirs):
             problems.append(
                 _warning(
                     "reference-order",
@@ -118,6 +118,12 @@ def _check_references(record: Event, by_id: dict[str, Event], problems: list[Pro
                     f"dated {mine}, possibly before {ref!r} ({theirs}) that it refers to",
                 )
             )
+
+
+def _possibly_earlier(mine: FuzzyDate, theirs: FuzzyDate) -> bool:
+    """Whether *mine* may fall on a day strictly before *theirs* (the same day is fine)."""
+    lo, hi = mine.earliest, theirs.latest
+    return lo is None or hi is None or lo < hi
 
 
 def _check_sources(record: Event, dataset: Dataset, problems: list[Problem]) -> None:
