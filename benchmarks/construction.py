@@ -27,7 +27,8 @@ from geoevents import (
 def build(n: int) -> list[object]:
     countries = [Country(c) for c in ("SY", "TR", "IL", "US", "LB", "IQ")]
     actors = [
-        Actor(kind=ActorKind.GOVERNMENT, name=f"Government {c.alpha2}", country=c) for c in countries
+        Actor(kind=ActorKind.GOVERNMENT, name=f"Government {c.alpha2}", country=c)
+        for c in countries
     ]
     officials = Actor.unnamed("defence ministry officials", country=countries[1])
     records: list[object] = []
@@ -72,8 +73,10 @@ def main() -> None:
     start = time.perf_counter()
     build(args.n)
     elapsed = time.perf_counter() - start
-    print(f"constructed {args.n:,} records in {elapsed:.2f} s: "
-          f"{args.n / elapsed:,.0f} records/s, {elapsed / args.n * 1e6:.1f} µs per record")
+    print(
+        f"constructed {args.n:,} records in {elapsed:.2f} s: "
+        f"{args.n / elapsed:,.0f} records/s, {elapsed / args.n * 1e6:.1f} µs per record"
+    )
 
 
 if __name__ == "__main__":

@@ -80,5 +80,6 @@ for record in (request, ceasefire, statement):
         print(f"{'':>11}{p.role.value:<10} {p.actor.label}")
     for a in record.attributions:
         print(f"{'':>11}source     {a.chain}")
-print(f"\nthe request was made before the statement: {request.when.date.definitely_before(statement.when.date)}")
+in_order = request.when.date.definitely_before(statement.when.date)
+print(f"\nthe request was certainly made before the statement: {in_order}")
 print(f"fatalities of an unreported toll: {Count()} (never 0)")

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
 
+from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
 from geoevents import (
     Actor,
     ActorKind,
@@ -42,9 +42,7 @@ SOURCES = (AP, REUTERS, UNDATED)
 
 def rec(rid: str, when: str, *, source: str = "ap", cls: type[Event] = Event, **kw: Any) -> Event:
     """A record with id *rid*, date *when* and one attribution to *source*."""
-    fields = common(
-        id=rid, when=FuzzyDate(when), attributions=(Attribution(source=source),), **kw
-    )
+    fields = common(id=rid, when=FuzzyDate(when), attributions=(Attribution(source=source),), **kw)
     return cls(**fields)
 
 
@@ -86,9 +84,7 @@ class TestValidate:
     def test_statement_before_the_ceasefire_it_comments_on(self) -> None:
         """A statement certainly dated before the ceasefire it refers to is an error."""
         ceasefire = rec("cf", "2025-07-19", cls=Ceasefire, parties=(SYRIA, ISRAEL))
-        statement = rec(
-            "st", "2025-07-18", cls=Statement, speaker=TURKIYE, refers_to=("cf",)
-        )
+        statement = rec("st", "2025-07-18", cls=Statement, speaker=TURKIYE, refers_to=("cf",))
         report = Dataset([ceasefire, statement], sources=SOURCES).validate()
         assert report.problems == (
             Problem(
@@ -121,9 +117,7 @@ class TestValidate:
 
     def test_after_its_only_source(self) -> None:
         """A record dated after its only source's publication is an error."""
-        assert problems(rec("a", "2025-07-24")) == [
-            ("error", "after-publication", "a", "$.when")
-        ]
+        assert problems(rec("a", "2025-07-24")) == [("error", "after-publication", "a", "$.when")]
 
     def test_after_one_source_but_not_another(self) -> None:
         """A record reported by a later source is fine."""

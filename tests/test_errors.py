@@ -17,7 +17,12 @@ from geoevents.errors import short_repr
 class TestTree:
     def test_validation_errors_are_value_errors(self) -> None:
         """Every validation error is a ValueError and a GeoeventsError."""
-        for cls in (InvalidValueError, UnknownCountryError, AmbiguousCountryError, InvalidDateError):
+        for cls in (
+            InvalidValueError,
+            UnknownCountryError,
+            AmbiguousCountryError,
+            InvalidDateError,
+        ):
             assert issubclass(cls, ValueError)
             assert issubclass(cls, GeoeventsError)
 

@@ -21,7 +21,9 @@ class TestConstruction:
         with pytest.raises(InvalidValueError) as info:
             Count(best=-1)
         assert info.value.path == "$.best"
-        assert str(info.value) == "$.best: a count cannot be negative: -1 (leave it unknown instead)"
+        assert (
+            str(info.value) == "$.best: a count cannot be negative: -1 (leave it unknown instead)"
+        )
 
     @pytest.mark.parametrize(
         ("fields", "path", "message"),

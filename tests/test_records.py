@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common, event
 
+from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common, event
 from geoevents import (
     RECORD_KINDS,
     Actor,
@@ -56,7 +56,10 @@ class TestCommonFields:
         """A record must cite at least one source."""
         with pytest.raises(InvalidValueError) as info:
             event(attributions=())
-        assert (info.value.path, info.value.message) == ("$.attributions", "needs at least one item")
+        assert (info.value.path, info.value.message) == (
+            "$.attributions",
+            "needs at least one item",
+        )
 
     def test_empty_id(self) -> None:
         """An empty id is refused."""
@@ -226,12 +229,9 @@ class TestKinds:
     )
     def test_ceasefire_ending_before_it_began(self, dates: dict[str, str]) -> None:
         """A ceasefire cannot certainly end before it was declared or took effect."""
+        fields: dict[str, Any] = {k: FuzzyDate(v) for k, v in dates.items()}
         with pytest.raises(InvalidValueError) as info:
-            Ceasefire(
-                **common(),
-                parties=(SYRIA,),
-                **{k: FuzzyDate(v) for k, v in dates.items()},
-            )
+            Ceasefire(**common(), parties=(SYRIA,), **fields)
         assert info.value.path == "$.ended"
 
     def test_ceasefire_possible_overlap_is_kept(self) -> None:

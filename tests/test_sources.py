@@ -88,7 +88,7 @@ class TestAttribution:
     def test_chain_items_must_be_actors(self) -> None:
         """A chain of strings is refused with the index of the first bad item."""
         with pytest.raises(InvalidValueError) as info:
-            Attribution(source="x", via=("AP",))  # type: ignore[arg-type]
+            Attribution(source="x", via=("AP",))
         assert info.value.path == "$.via[0]"
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pycountry
 
-from geoevents.normalize import _exact_key, _loose_key
+from geoevents.normalize import _base, _exact_key, _loose_key
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "geoevents" / "data"
 
@@ -113,14 +113,22 @@ def main() -> int:
                         found[_exact_key(text)][a2].add(locale)
     out = ["key\tloose_key\talpha2\tlocales"]
     dropped = 0
+    base = _base()
+    loose_codes: dict[str, set[str]] = defaultdict(set)
+    for key, codes in found.items():
+        loose_codes[_loose_key(key)].update(codes)
     for key in sorted(found):
         codes = found[key]
         if len(codes) > 1 or not key:
             dropped += 1
             continue
         ((a2, locales),) = codes.items()
-        shown = ",".join(sorted(locales)[:4]) + (f",+{len(locales) - 4}" if len(locales) > 4 else "")
-        out.append(f"{key}\t{_loose_key(key)}\t{a2}\t{shown}")
+        shown = min(locales) + (f"+{len(locales) - 1}" if len(locales) > 1 else "")
+        lkey = _loose_key(key)
+        lkey = lkey if len(loose_codes[lkey]) == 1 else ""  # clashes: exact match only
+        if base.exact.get(key) == (a2,) and (not lkey or base.loose.get(lkey) == (a2,)):
+            continue  # already known from the alias table or ISO names
+        out.append(f"{key}\t{lkey}\t{a2}\t{shown}")
     (DATA / "country_names.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(rows)} countries, {len(out) - 1} translated names, {dropped} clashes dropped",
           file=sys.stderr)

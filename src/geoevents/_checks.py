@@ -25,7 +25,9 @@ _LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _CAMEO = re.compile(r"\d{2,4}")
 
 
-def _fail(attribute: attrs.Attribute[Any], message: str, value: object, hint: str | None = None) -> None:
+def _fail(
+    attribute: attrs.Attribute[Any], message: str, value: object, hint: str | None = None
+) -> None:
     raise InvalidValueError(message, path=f"$.{attribute.name}", value=value, hint=hint)
 
 
@@ -121,7 +123,9 @@ class InstancesOf:
     kind: type | tuple[type, ...]
     min_len: int = 0
 
-    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    def __call__(
+        self, _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
         """Check *value*."""
         if len(value) < self.min_len:
             need = "at least one item" if self.min_len == 1 else f"at least {self.min_len} items"
@@ -155,13 +159,13 @@ def _names(kind: type | tuple[type, ...]) -> str:
     return " or ".join(k.__name__ for k in kinds)
 
 
-def unique_strings(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+def unique_strings(
+    _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
     """A tuple of distinct ids."""
     for i, item in enumerate(value):
         if not isinstance(item, str) or not _ID.fullmatch(item):
-            raise InvalidValueError(
-                "not a valid id", path=f"$.{attribute.name}[{i}]", value=item
-            )
+            raise InvalidValueError("not a valid id", path=f"$.{attribute.name}[{i}]", value=item)
     if len(set(value)) != len(value):
         _fail(attribute, "lists the same id twice", value)
 

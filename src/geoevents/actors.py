@@ -84,7 +84,9 @@ class Actor:
     description: str | None = attrs.field(
         default=None, validator=optional_text(500, single_line=True)
     )
-    country: Country | None = attrs.field(default=None, validator=InstanceOf(Country, optional=True))
+    country: Country | None = attrs.field(
+        default=None, validator=InstanceOf(Country, optional=True)
+    )
     title: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     affiliation: str | None = attrs.field(
         default=None, validator=optional_text(300, single_line=True)
@@ -125,7 +127,10 @@ class Actor:
         True
         """
         return cls(
-            kind=ActorKind.UNNAMED, description=description, country=country, affiliation=affiliation
+            kind=ActorKind.UNNAMED,
+            description=description,
+            country=country,
+            affiliation=affiliation,
         )
 
     @property
@@ -163,4 +168,3 @@ class Participant:
 def participants(actors: tuple[Actor, ...], role: Role) -> tuple[Participant, ...]:
     """The actors of a kind-specific field as participants in *role*."""
     return tuple(Participant(actor=a, role=role) for a in actors)
-

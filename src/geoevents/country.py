@@ -13,8 +13,8 @@ Loose input (names, other code systems) goes through
 
 from __future__ import annotations
 
+import os
 import threading
-from importlib import resources
 from typing import Any, NamedTuple, final
 
 import attrs
@@ -58,7 +58,9 @@ def _load() -> _Tables:
         return tables
     with _LOCK:
         if _TABLES is None:
-            text = resources.files("geoevents.data").joinpath("country_codes.tsv").read_text("utf-8")
+            path = os.path.join(os.path.dirname(__file__), "data", "country_codes.tsv")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
             rows: dict[str, _Row] = {}
             by_code: dict[str, str] = {}
             for line in text.splitlines()[1:]:

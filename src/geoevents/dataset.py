@@ -59,7 +59,9 @@ class Dataset:
             known = by_source.setdefault(source.id, source)
             if known != source:
                 raise InvalidValueError(
-                    "two different sources share this id", path=f"$.sources[{i}].id", value=source.id
+                    "two different sources share this id",
+                    path=f"$.sources[{i}].id",
+                    value=source.id,
                 )
         self._sources: Mapping[str, Source] = MappingProxyType(by_source)
         index: dict[str, Event] = {}

@@ -23,7 +23,7 @@ attributes, so programs never need to parse the message.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from geoevents.country import Country
@@ -165,7 +165,7 @@ class InvalidDateError(InvalidValueError):
     """A date, date range or relative date expression that cannot be read or cannot exist."""
 
 
-class RecordError(GeoeventsError, ExceptionGroup[InvalidValueError]):  # type: ignore[misc]
+class RecordError(GeoeventsError, ExceptionGroup[InvalidValueError]):
     """Every problem found in one record, raised together.
 
     ``source`` names where the record came from (a file name, or ``None``) and ``line`` its
@@ -173,7 +173,10 @@ class RecordError(GeoeventsError, ExceptionGroup[InvalidValueError]):  # type: i
     the form ``file:line: $.path: message``.
     """
 
-    def __new__(
+    source: str | None
+    line: int | None
+
+    def __new__(  # noqa: D102  (documented in the class docstring)
         cls,
         message: str,
         errors: Sequence[InvalidValueError],

@@ -87,7 +87,9 @@ class Location:
     """
 
     name: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
-    country: Country | None = attrs.field(default=None, validator=InstanceOf(Country, optional=True))
+    country: Country | None = attrs.field(
+        default=None, validator=InstanceOf(Country, optional=True)
+    )
     admin1: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     admin2: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     admin3: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
@@ -101,7 +103,9 @@ class Location:
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise InvalidValueError(
-                "latitude and longitude come together", path=f"$.{missing}", hint=f"give {missing} too"
+                "latitude and longitude come together",
+                path=f"$.{missing}",
+                hint=f"give {missing} too",
             )
         if self.name is None and self.country is None and self.latitude is None:
             raise InvalidValueError(

@@ -50,8 +50,8 @@ __all__ = [
     "Request",
     "RequestItem",
     "RequestStatus",
-    "Statement",
     "Stance",
+    "Statement",
     "Strike",
     "Weapon",
 ]
@@ -207,7 +207,6 @@ class Event:
         return tuple(dict.fromkeys(a.source for a in self.attributions))
 
 
-
 class Stance(enum.StrEnum):
     """The speaker's stance towards the topic of a statement."""
 
@@ -297,7 +296,9 @@ class Request(Event):
         default=(), converter=to_tuple, validator=InstancesOf(RequestItem)
     )
     details: str | None = attrs.field(default=None, validator=optional_text(1_000))
-    status: RequestStatus = attrs.field(default=RequestStatus.MADE, validator=InstanceOf(RequestStatus))
+    status: RequestStatus = attrs.field(
+        default=RequestStatus.MADE, validator=InstanceOf(RequestStatus)
+    )
     formal: bool | None = attrs.field(default=None, validator=InstanceOf(bool, optional=True))
 
     def __attrs_post_init__(self) -> None:
@@ -444,9 +445,7 @@ class Ceasefire(Event):
         converter=to_tuple, validator=InstancesOf(Actor, min_len=1)
     )
     mediators: tuple[Actor, ...] = attrs.field(default=(), converter=to_tuple, validator=_ACTORS)
-    announced_by: tuple[Actor, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=_ACTORS
-    )
+    announced_by: tuple[Actor, ...] = attrs.field(default=(), converter=to_tuple, validator=_ACTORS)
     declared: FuzzyDate | None = attrs.field(default=None, validator=_optional_date)
     effective: FuzzyDate | None = attrs.field(default=None, validator=_optional_date)
     ended: FuzzyDate | None = attrs.field(default=None, validator=_optional_date)
@@ -516,7 +515,9 @@ class Strike(Event):
 
     kind: ClassVar[str] = "strike"
 
-    perpetrator: Actor | None = attrs.field(default=None, validator=InstanceOf(Actor, optional=True))
+    perpetrator: Actor | None = attrs.field(
+        default=None, validator=InstanceOf(Actor, optional=True)
+    )
     target: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     weapon: Weapon = attrs.field(default=Weapon.UNKNOWN, validator=InstanceOf(Weapon))
     fatalities: Count = attrs.field(factory=Count, validator=InstanceOf(Count))

@@ -87,9 +87,7 @@ class Disagreement:
         out = [f"disagreement between {', '.join(self.records)}:"]
         for f in self.fields:
             out.append(f"  {f.field}:")
-            out.extend(
-                f"    {c.value}  ({c.record}; {', '.join(c.sources)})" for c in f.claims
-            )
+            out.extend(f"    {c.value}  ({c.record}; {', '.join(c.sources)})" for c in f.claims)
         return out
 
 

@@ -78,7 +78,9 @@ class Source:
     title: str | None = attrs.field(default=None, validator=optional_text(500, single_line=True))
     url: str | None = attrs.field(default=None, validator=optional_text(2_000, single_line=True))
     author: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
-    published: Dating | None = attrs.field(default=None, validator=InstanceOf(Dating, optional=True))
+    published: Dating | None = attrs.field(
+        default=None, validator=InstanceOf(Dating, optional=True)
+    )
     language: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(LanguageTag())
     )
@@ -153,7 +155,8 @@ class Quote:
         attribution: where the quote is reported, when it differs from the record's.
 
     >>> from geoevents.actors import ActorKind
-    >>> q = Quote(text="We stand by Syria.", speaker=Actor(kind=ActorKind.PERSON, name="A. Speaker"))
+    >>> speaker = Actor(kind=ActorKind.PERSON, name="A. Speaker")
+    >>> q = Quote(text="We stand by Syria.", speaker=speaker)
     >>> q.language
     'en'
     """

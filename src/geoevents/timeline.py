@@ -45,8 +45,9 @@ class Timeline:
 
     >>> from geoevents import Attribution, Dataset, Event, FuzzyDate, Source
     >>> src = Source(id="s", outlet="Outlet")
-    >>> a = Event(id="a", when=FuzzyDate("2025-07"), summary="Talks.", attributions=(Attribution(source="s"),))
-    >>> b = Event(id="b", when=FuzzyDate("2025-07-13"), summary="Clashes.", attributions=(Attribution(source="s"),))
+    >>> cite = (Attribution(source="s"),)
+    >>> a = Event(id="a", when=FuzzyDate("2025-07"), summary="Talks.", attributions=cite)
+    >>> b = Event(id="b", when=FuzzyDate("2025-07-13"), summary="Clashes.", attributions=cite)
     >>> [e.record.id for e in Dataset([b, a], sources=[src]).timeline().entries]
     ['a', 'b']
     """
