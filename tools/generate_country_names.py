@@ -48,7 +48,7 @@ RS:RI SC:SE SL:SL SG:SN SX:NN SK:LO SI:SI SB:BP SO:SO ZA:SF GS:SX SS:OD ES:SP LK
 SR:NS SJ:SV SE:SW CH:SZ SY:SY TW:TW TJ:TI TZ:TZ TH:TH TL:TT TG:TO TK:TL TO:TN TT:TD TN:TS
 TR:TU TM:TX TC:TK TV:TV UG:UG UA:UP AE:AE GB:UK US:US UY:UY UZ:UZ VU:NH VE:VE VN:VM VG:VI
 VI:VQ WF:WF EH:WI YE:YM ZM:ZA ZW:ZI XK:KV
-""".split()
+""".split()  # noqa: SIM905 - a compact table reads better
 )
 # Further FIPS 10-4 codes for parts of one ISO country (Gaza Strip, Jan Mayen, the French
 # scattered islands, the US minor outlying islands).
@@ -78,7 +78,7 @@ LC:LCA VC:VIN WS:SAM SM:SMR ST:STP SA:KSA SN:SEN RS:SRB SC:SEY SL:SLE SG:SGP SK:
 SB:SOL SO:SOM ZA:RSA SS:SSD ES:ESP LK:SRI SD:SUD SR:SUR SE:SWE CH:SUI SY:SYR TW:TPE TJ:TJK
 TZ:TAN TH:THA TL:TLS TG:TOG TO:TGA TT:TTO TN:TUN TR:TUR TM:TKM TV:TUV UG:UGA UA:UKR AE:UAE
 GB:GBR US:USA UY:URU UZ:UZB VU:VAN VE:VEN VN:VIE VI:ISV YE:YEM ZM:ZAM ZW:ZIM
-""".split()
+""".split()  # noqa: SIM905 - a compact table reads better
 )
 KOSOVO = ("XK", "XKX", "983", "Kosovo", "Republic of Kosovo", "")
 HEADER = "alpha2\talpha3\tnumeric\tname\tofficial_name\tcommon_name\tfips\tfips_other\tioc"
@@ -87,8 +87,14 @@ HEADER = "alpha2\talpha3\tnumeric\tname\tofficial_name\tcommon_name\tfips\tfips_
 def main() -> int:
     """Write the two data files and report counts on stderr."""
     rows = [
-        (c.alpha_2, c.alpha_3, c.numeric, c.name, getattr(c, "official_name", ""),
-         getattr(c, "common_name", ""))
+        (
+            c.alpha_2,
+            c.alpha_3,
+            c.numeric,
+            c.name,
+            getattr(c, "official_name", ""),
+            getattr(c, "common_name", ""),
+        )
         for c in pycountry.countries
     ]
     rows.append(KOSOVO)
@@ -130,8 +136,10 @@ def main() -> int:
             continue  # already known from the alias table or ISO names
         out.append(f"{key}\t{lkey}\t{a2}\t{shown}")
     (DATA / "country_names.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{len(rows)} countries, {len(out) - 1} translated names, {dropped} clashes dropped",
-          file=sys.stderr)
+    print(
+        f"{len(rows)} countries, {len(out) - 1} translated names, {dropped} clashes dropped",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -86,7 +86,9 @@ def _code_to_alpha2(value: Any) -> str:
 def _unknown_code(value: object) -> UnknownCountryError:
     """Build the error for a code the constructor does not accept, with cheap suggestions."""
     suggestions: list[str] = []
-    hint = "pass an ISO 3166-1 alpha-2, alpha-3 or numeric code, or use normalize_country()"
+    hint: str | None = (
+        "pass an ISO 3166-1 alpha-2, alpha-3 or numeric code, or use normalize_country()"
+    )
     if isinstance(value, str):
         by_code = _load().by_code
         stripped = value.strip()
@@ -162,8 +164,11 @@ class Country:
         raise UnknownCountryError(
             "not an ISO 3166-1 alpha-2 code",
             value=text,
-            suggestions=[text.upper()] if isinstance(text, str) and text.upper() in _load().rows else (),
-            hint=None if isinstance(text, str) and text.upper() in _load().rows
+            suggestions=[text.upper()]
+            if isinstance(text, str) and text.upper() in _load().rows
+            else (),
+            hint=None
+            if isinstance(text, str) and text.upper() in _load().rows
             else "Country.parse() takes what str(Country) returns; use normalize_country()",
         )
 

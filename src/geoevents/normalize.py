@@ -41,19 +41,32 @@ _CACHE_MAX = 50_000
 # Characters removed from keys (dots, apostrophes, zero-width marks) or turned into spaces
 # (other punctuation, control characters).
 _DELETE = ".'’‘`´ʼ\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPACE = "-‐‑‒–—―_,;:/\\()[]{}|+*!?\"“”„«»<>=#@~%^$§"
-_KEY_TABLE: dict[int, str | None] = {ord(c): None for c in _DELETE}
-_KEY_TABLE.update({ord(c): " " for c in _SPACE})
-_KEY_TABLE.update({c: " " for c in [*range(32), *range(127, 160)]})
+_SPACE = '-‐‑‒–—―_,;:/\\()[]{}|+*!?"“”„«»<>=#@~%^$§'
+_KEY_TABLE: dict[int, str | None] = dict.fromkeys(map(ord, _DELETE))
+_KEY_TABLE.update(dict.fromkeys(map(ord, _SPACE), " "))
+_KEY_TABLE.update(dict.fromkeys([*range(32), *range(127, 160)], " "))
 _KEY_TABLE[ord("&")] = " and "
 _TOKENS = {"st": "saint", "ste": "sainte", "mt": "mount", "is": "islands", "isl": "islands"}
 
 # The loose key also drops accents (combining marks, Arabic harakat) and spaces.
-_LOOSE_TABLE: dict[int, str | None] = {c: None for c in range(0x300, 0x370)}
-_LOOSE_TABLE.update({c: None for c in [*range(0x64B, 0x660), 0x670, 0x640, 0x20]})
+_LOOSE_TABLE: dict[int, str | None] = dict.fromkeys(range(0x300, 0x370))
+_LOOSE_TABLE.update(dict.fromkeys([*range(0x64B, 0x660), 0x670, 0x640, 0x20]))
 _LOOSE_TABLE.update(
-    {ord(k): v for k, v in {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                            "þ": "th", "ı": "i", "ħ": "h", "ŀ": "l"}.items()}
+    {
+        ord(k): v
+        for k, v in {
+            "ø": "o",
+            "æ": "ae",
+            "œ": "oe",
+            "ł": "l",
+            "đ": "d",
+            "ð": "d",
+            "þ": "th",
+            "ı": "i",
+            "ħ": "h",
+            "ŀ": "l",
+        }.items()
+    }
 )
 
 _NOISE_PREFIXES = tuple(
@@ -114,14 +127,17 @@ def _loose_key(key: str) -> str:
     'cotedivoire'
     """
     if not key.isascii():
-        key = unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(_LOOSE_TABLE))
-        return key
+        return unicodedata.normalize(
+            "NFC", unicodedata.normalize("NFD", key).translate(_LOOSE_TABLE)
+        )
     return key.replace(" ", "")
 
 
 class _Index(NamedTuple):
-    """Keys to candidate alpha-2 codes: one code resolves, several are ambiguous, none is
-    a known non-country."""
+    """Keys to candidate alpha-2 codes.
+
+    One code resolves, several are ambiguous, none marks a known non-country.
+    """
 
     exact: dict[str, tuple[str, ...]]
     loose: dict[str, tuple[str, ...]]
@@ -215,7 +231,7 @@ def _translated() -> _Index:
         return _TRANSLATED
     with _LOCK:
         if _TRANSLATED is None:
-            single = {a2: (a2,) for a2 in _load().rows}
+            single: dict[str, tuple[str, ...]] = {a2: (a2,) for a2 in _load().rows}
             text = _read("country_names.tsv")
             flat = text[text.index("\n") + 1 :].rstrip("\n").replace("\n", "\t").split("\t")
             codes = list(map(single.__getitem__, flat[2::4]))
@@ -267,15 +283,13 @@ def _close(lkey: str) -> list[tuple[int, str]]:
     """Return (edit distance, loose key) pairs within Damerau distance 2, nearest first."""
     index = _deletes()
     found: dict[str, int] = {}
-    for key, j in index.get(lkey, ()):
+    for key, _ in index.get(lkey, ()):
         found[key] = 1  # lkey is key with one character deleted (or key itself)
     for i in range(len(lkey)):
         probe = lkey[:i] + lkey[i + 1 :]
         for key, j in index.get(probe, ()):
-            if j == -1 or j == i or (abs(i - j) == 1 and lkey[i] == key[j]):
-                dist = 1
-            else:
-                dist = 2
+            # Same position: substitution; neighbours with the same letter: transposition.
+            dist = 1 if j in (-1, i) or (abs(i - j) == 1 and lkey[i] == key[j]) else 2
             if dist < found.get(key, 3):
                 found[key] = dist
     return sorted((d, k) for k, d in found.items())
@@ -405,9 +419,7 @@ def _miss(lkey: str, fuzzy: bool) -> _Failure | Country:
     return _Failure("unknown country", (), tuple(suggestions[:5]), hint)
 
 
-def normalize_country(
-    text: str, *, system: System | None = None, fuzzy: bool = False
-) -> Country:
+def normalize_country(text: str, *, system: System | None = None, fuzzy: bool = False) -> Country:
     """Resolve a country name, demonym, abbreviation or code to a :class:`Country`.
 
     Case, accents, punctuation, whitespace, dotted ``İ``, NFD input and noise such as

@@ -58,10 +58,10 @@ from dateutil.relativedelta import MO, SA, relativedelta, weekday
 from geoevents.errors import InvalidDateError
 from geoevents.temporal import Dating, DatingMethod, FuzzyDate
 
-__all__ = ["MAX_EXPRESSION_LENGTH", "resolve_date"]
+__all__ = ["resolve_date"]
 
 #: Longer expressions are refused before any matching.
-MAX_EXPRESSION_LENGTH: Final = 200
+_MAX_EXPRESSION_LENGTH: Final = 200
 
 _HINT: Final = "resolve by hand and record method='inferred'"
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -190,9 +190,9 @@ def resolve_date(expression: str, reference: datetime.date, /) -> Dating:
             value=reference,
             hint="pass the reference's local calendar day, e.g. published.date()",
         )
-    if len(expression) > MAX_EXPRESSION_LENGTH:
+    if len(expression) > _MAX_EXPRESSION_LENGTH:
         raise _error(
-            f"expression too long ({len(expression)} > {MAX_EXPRESSION_LENGTH} characters)",
+            f"expression too long ({len(expression)} > {_MAX_EXPRESSION_LENGTH} characters)",
             expression,
             hint=None,
         )

@@ -49,7 +49,7 @@ from geoevents.errors import InvalidDateError
 __all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision"]
 
 #: The longest input looked at; the longest valid EDTF string here has 25 characters.
-MAX_EDTF_LENGTH: Final = 64
+_MAX_EDTF_LENGTH: Final = 64
 _MAX_TEXT: Final = 500
 _MIN_ORDINAL: Final = datetime.date.min.toordinal()  # 1
 _UNBOUNDED_START: Final = _MIN_ORDINAL - 1
@@ -367,8 +367,10 @@ def _check_text(text: object) -> str:
         )
     if not text:
         raise _fail("empty string is not a date", text, "use None for an unknown date")
-    if len(text) > MAX_EDTF_LENGTH:
-        raise _fail(f"too long for an EDTF date ({len(text)} > {MAX_EDTF_LENGTH} characters)", text)
+    if len(text) > _MAX_EDTF_LENGTH:
+        raise _fail(
+            f"too long for an EDTF date ({len(text)} > {_MAX_EDTF_LENGTH} characters)", text
+        )
     if not text.isascii():
         if any(c.isdigit() and not c.isascii() for c in text):
             raise _fail("only ASCII digits 0-9 are allowed", text)
@@ -383,7 +385,7 @@ def _qualifier(approximate: bool, uncertain: bool) -> str:
 
 
 @final
-@attrs.frozen
+@attrs.frozen(order=False)  # explicit: mypy's attrs plugin otherwise assumes ordering
 class FuzzyDate:
     """A date as precise as the source and no more: one canonical EDTF string.
 
@@ -812,7 +814,7 @@ def _check_anchor(
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False)
 class Dating:
     """A :class:`FuzzyDate` plus how it was obtained, so it can be checked and recomputed.
 

@@ -1,0 +1,1 @@
+"""Package data: country code tables, the alias table and precomputed exonyms."""

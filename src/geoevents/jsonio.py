@@ -1,0 +1,571 @@
+"""JSON and JSON Lines in and out: strict, streaming, atomic, with errors that say where.
+
+One JSON object is one entry: a record of any kind or a :class:`~geoevents.sources.Source`,
+tagged by ``kind`` and versioned by ``schema`` (see :mod:`geoevents.converter`). A JSONL
+file holds one entry per line, after an optional header line
+``{"kind":"header","schema":1}``; :func:`write_jsonl` always writes the header.
+
+Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, fields in
+class order, ``\\n`` line ends) and byte-identical whether or not orjson (the ``fast``
+extra) is installed. orjson is used only where it gives the same answer as :mod:`json`:
+its output is taken when no float in it is written differently, and its parse is taken
+when re-encoding reproduces the input byte for byte, which also proves the input had no
+duplicate keys; everything else goes through :mod:`json` with duplicate keys, ``NaN`` and
+``Infinity`` refused.
+
+Every failure is a :class:`~geoevents.errors.RecordError` whose lines read
+``file:line: $.path: problem``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import suppress
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, final
+
+import attrs
+
+from geoevents import migrations as _migrations
+from geoevents.converter import ENTRY_KINDS, Entry, default_converter, transform_error
+from geoevents.errors import DatasetError, InvalidValueError, RecordError
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+__all__ = [
+    "MAX_LINE_LENGTH",
+    "Entry",
+    "JsonlHeader",
+    "JsonlReader",
+    "from_dict",
+    "from_json",
+    "read_jsonl",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
+]
+
+MAX_LINE_LENGTH: Final = 16 * 1024 * 1024
+"""The longest JSONL line read (in bytes, or characters for text files); longer is an error."""
+
+_USE_ORJSON = True  # tests switch this off to force the standard-library path
+_UNSET: Final[Any] = object()
+_orjson_module: Any = _UNSET
+# orjson writes some floats (below 1e-4, or with an exponent) unlike float.__repr__.
+_FLOAT_DIFFERS: Final = re.compile(rb"[0-9]e[-+]|0\.0000")
+_HEADER_KEYS: Final = frozenset({"kind", "schema", "dataset", "description"})
+_BLANK: Final = " \t\r\n"
+
+
+def _orjson() -> Any:
+    """Return the orjson module if it is installed and enabled, else ``None``."""
+    global _orjson_module  # noqa: PLW0603 - imported on first use, to keep imports fast
+    if not _USE_ORJSON:
+        return None
+    if _orjson_module is _UNSET:
+        try:
+            import orjson
+        except ImportError:  # pragma: no cover - the fast extra is installed in tests
+            orjson = None
+        _orjson_module = orjson
+    return _orjson_module
+
+
+# ----------------------------------------------------------------- encoding
+
+_std_encode: Final = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False
+).encode
+
+
+def _encode(obj: Any) -> bytes:
+    """Encode JSON-ready data as compact UTF-8, identically with or without orjson."""
+    orjson = _orjson()
+    if orjson is not None:
+        out: bytes = orjson.dumps(obj)
+        if _FLOAT_DIFFERS.search(out) is None:
+            return out
+    return _std_encode(obj).encode("utf-8")
+
+
+# ----------------------------------------------------------------- decoding
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:  # pragma: no branch - a duplicate is always found
+            if key in seen:
+                msg = f"duplicate key {key!r} in an object"
+                raise ValueError(msg)
+            seen.add(key)
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    msg = f"{name} is not valid JSON"
+    raise ValueError(msg)
+
+
+_std_decode: Final = json.JSONDecoder(
+    object_pairs_hook=_unique_keys, parse_constant=_no_constants
+).decode
+
+
+def _std_loads(data: str | bytes) -> Any:
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidValueError(
+                f"invalid UTF-8 at byte {exc.start + 1}", hint="save the file as UTF-8"
+            ) from None
+    try:
+        return _std_decode(data.strip(_BLANK))
+    except json.JSONDecodeError as exc:
+        raise InvalidValueError(
+            f"malformed JSON: {exc.msg} at column {exc.colno}", hint=None
+        ) from None
+    except RecursionError:
+        raise InvalidValueError(
+            "malformed JSON: nested too deeply", hint="records nest only a few levels"
+        ) from None
+    except ValueError as exc:  # duplicate keys, NaN/Infinity, integers with 4,300+ digits
+        raise InvalidValueError(f"malformed JSON: {exc}") from None
+
+
+def _loads(data: str | bytes) -> Any:
+    """Parse one JSON text strictly; raise InvalidValueError (path ``$``) when it is not."""
+    orjson = _orjson()
+    if orjson is not None:
+        try:
+            obj = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass  # the standard library gives the error (and the same message on both paths)
+        else:
+            raw = data if isinstance(data, bytes) else data.encode("utf-8")
+            # Equal bytes prove there were no duplicate keys (orjson keeps the last silently).
+            if orjson.dumps(obj) == raw.strip():
+                return obj
+    return _std_loads(data)
+
+
+# ----------------------------------------------------------------- records
+
+
+def _structure(data: Any, allow_unknown: bool, source: str | None, line: int | None) -> Entry:
+    hook = default_converter(allow_unknown=allow_unknown).get_structure_hook(Entry)
+    try:
+        entry: Entry = hook(data, Entry)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a located RecordError
+        raise _record_error(transform_error(exc), source, line) from None
+    return entry
+
+
+def _record_error(
+    errors: list[InvalidValueError], source: str | None, line: int | None
+) -> RecordError:
+    count = len(errors)
+    return RecordError(
+        f"{count} problem{'s' if count != 1 else ''} in an entry", errors, source=source, line=line
+    )
+
+
+def to_dict(record: Entry) -> dict[str, Any]:
+    """Return the JSON-ready dict of a record or source: ``kind``, ``schema``, then fields.
+
+    Fields come in class order and fields holding their default are left out.
+
+    Args:
+        record: a record of any kind, or a :class:`~geoevents.sources.Source`.
+
+    Raises:
+        TypeError: *record* is neither.
+
+    >>> from geoevents import Source, SourceKind
+    >>> to_dict(Source(id="ap-1", outlet="AP", kind=SourceKind.WIRE))
+    {'kind': 'source', 'schema': 1, 'id': 'ap-1', 'outlet': 'AP', 'source_kind': 'wire'}
+    """
+    if type(record) not in _TOP_TYPES:
+        msg = f"to_dict() takes a record or a Source, not {type(record).__name__}"
+        raise TypeError(msg)
+    result: dict[str, Any] = default_converter().get_unstructure_hook(type(record))(record)
+    return result
+
+
+_TOP_TYPES: Final = frozenset(ENTRY_KINDS.values())
+
+
+def from_dict(data: Any, *, allow_unknown: bool = False) -> Entry:
+    """Build a record or source from its dict, checking everything and upgrading old versions.
+
+    Args:
+        data: a dict as :func:`to_dict` returns (or as JSON decodes).
+        allow_unknown: ignore unknown keys instead of reporting them.
+
+    Raises:
+        RecordError: every problem found, each with its path.
+
+    >>> from_dict({"kind": "source", "schema": 1, "id": "ap-1", "outlet": "AP"})
+    Source(id='ap-1', outlet='AP', kind=<SourceKind.UNKNOWN: 'unknown'>, title=None, url=None, author=None, published=None, language=None, notes=None)
+    >>> from_dict({"kind": "source", "schema": 1, "id": "ap-1", "outlet": 5})
+    Traceback (most recent call last):
+    ...
+    geoevents.errors.RecordError: $.outlet: expected a string, got number: 5
+    """  # noqa: E501
+    return _structure(data, allow_unknown, None, None)
+
+
+def to_json(record: Entry) -> str:
+    """Return a record or source as one line of compact JSON (no trailing newline).
+
+    >>> from geoevents import Source
+    >>> to_json(Source(id="ap-1", outlet="Associated Press"))
+    '{"kind":"source","schema":1,"id":"ap-1","outlet":"Associated Press"}'
+    """
+    return _encode(to_dict(record)).decode("utf-8")
+
+
+def from_json(data: str | bytes, *, allow_unknown: bool = False) -> Entry:
+    """Read a record or source from JSON text (a ``str``, or UTF-8 ``bytes``).
+
+    Args:
+        data: one JSON object.
+        allow_unknown: ignore unknown keys instead of reporting them.
+
+    Raises:
+        RecordError: malformed JSON (with duplicate keys, ``NaN``, invalid UTF-8...) or
+            an invalid entry; every problem at once, each with its path.
+
+    >>> from_json('{"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}').outlet
+    'AP'
+    >>> from_json('{"kind":"source","schema":1,"id":"ap-1","id":"ap-2"}')
+    Traceback (most recent call last):
+    ...
+    geoevents.errors.RecordError: $: malformed JSON: duplicate key 'id' in an object
+    """
+    try:
+        obj = _loads(data)
+    except InvalidValueError as exc:
+        raise _record_error([exc], None, None) from None
+    return _structure(obj, allow_unknown, None, None)
+
+
+# ----------------------------------------------------------------- JSONL
+
+
+@final
+@attrs.frozen(kw_only=True)
+class JsonlHeader:
+    """The first line of a JSONL file: its schema version, and optionally what it holds.
+
+    >>> JsonlHeader(schema=1, dataset="syria-turkey-2025").dataset
+    'syria-turkey-2025'
+    """
+
+    schema: int
+    dataset: str | None = None
+    description: str | None = None
+
+
+def _name_of(file: Any) -> str:
+    if isinstance(file, (str, os.PathLike)):
+        return os.fspath(file)  # type: ignore[return-value]
+    name = getattr(file, "name", None)
+    return name if isinstance(name, str) else "<stream>"
+
+
+def _header(obj: dict[str, Any], allow_unknown: bool) -> JsonlHeader:
+    """Check a header line; InvalidValueErrors for every problem."""
+    errors: list[InvalidValueError] = []
+    try:
+        _migrations.check_version(obj.get("schema"))
+    except InvalidValueError as exc:
+        version = obj.get("schema")
+        if type(version) is int and version > _migrations.SCHEMA_VERSION:
+            raise  # a newer file cannot be read at all
+        errors.append(exc)
+    for key in ("dataset", "description"):
+        if key in obj and type(obj[key]) is not str:
+            errors.append(
+                InvalidValueError(
+                    f"expected a string, got {type(obj[key]).__name__}", path=f"$.{key}"
+                )
+            )
+    if not allow_unknown:
+        errors.extend(
+            InvalidValueError("unknown field in the header", path=f"$[{k!r}]")
+            for k in obj
+            if k not in _HEADER_KEYS
+        )
+    if errors:
+        raise ExceptionGroup("header", errors)
+    return JsonlHeader(
+        schema=obj["schema"], dataset=obj.get("dataset"), description=obj.get("description")
+    )
+
+
+class JsonlReader(Iterator[Entry]):
+    """A streaming iterator over the entries of a JSONL file; :func:`read_jsonl` makes one.
+
+    Lines are read one at a time, so a file of any size needs memory only for the entries
+    the caller keeps. Blank lines are skipped; a header line is checked and kept in
+    :attr:`header`, not yielded.
+
+    With ``errors="raise"`` the first bad line raises its :class:`RecordError` (entries
+    before it have been yielded). With ``errors="collect"`` bad lines are appended to
+    :attr:`errors` as they are met and reading goes on, so every good line is yielded.
+    A file written by a newer geoevents (its header's ``schema``) raises in both modes.
+
+    Attributes:
+        source: the file name used in error messages.
+        errors: the bad lines met so far (``errors="collect"`` only).
+        header: the header line, once read, or ``None``.
+
+    The reader is also a context manager that closes the file it opened.
+    """
+
+    def __init__(
+        self,
+        file: str | os.PathLike[str] | IO[str] | IO[bytes],
+        *,
+        errors: Literal["raise", "collect"] = "raise",
+        allow_unknown: bool = False,
+        max_line_length: int = MAX_LINE_LENGTH,
+    ) -> None:
+        if errors not in ("raise", "collect"):
+            msg = f"errors must be 'raise' or 'collect', not {errors!r}"
+            raise ValueError(msg)
+        self.source: str = _name_of(file)
+        self.errors: list[RecordError] = []
+        self.header: JsonlHeader | None = None
+        self._collect = errors == "collect"
+        self._allow_unknown = allow_unknown
+        self._max = max_line_length
+        self._entries = self._read(file)
+
+    def __iter__(self) -> JsonlReader:
+        return self
+
+    def __next__(self) -> Entry:
+        return next(self._entries)
+
+    def close(self) -> None:
+        """Stop reading and close the file if the reader opened it."""
+        self._entries.close()
+
+    def __enter__(self) -> JsonlReader:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _fail(self, errors: list[InvalidValueError], line: int) -> None:
+        error = _record_error(errors, self.source, line)
+        if not self._collect:
+            raise error
+        self.errors.append(error)
+
+    def _read(self, file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Generator[Entry]:
+        if isinstance(file, (str, os.PathLike)):
+            try:
+                handle: IO[Any] = open(file, "rb")  # noqa: SIM115 - closed in finally
+            except OSError as exc:
+                msg = f"{self.source}: cannot read: {exc.strerror}"
+                raise DatasetError(msg) from exc
+            owned = True
+        else:
+            handle, owned = file, False
+        try:
+            yield from self._entries_of(handle.readline)
+        finally:
+            if owned:
+                handle.close()
+
+    def _entries_of(self, readline: Callable[[int], Any]) -> Generator[Entry]:
+        hook = default_converter(allow_unknown=self._allow_unknown).get_structure_hook(Entry)
+        cap = self._max
+        number = 0
+        first = True
+        while True:
+            line = readline(cap + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > cap and line[-1:] not in ("\n", b"\n"):
+                while (rest := readline(cap)) and rest[-1:] not in ("\n", b"\n"):
+                    pass
+                self._fail(
+                    [InvalidValueError(f"line longer than {cap:,} bytes", hint="skipped")], number
+                )
+                first = False
+                continue
+            line = line.strip()
+            if not line:
+                continue
+            if first and line[:1] in ("\ufeff", b"\xef"):
+                line = line.removeprefix("\ufeff" if isinstance(line, str) else b"\xef\xbb\xbf")
+            try:
+                obj = _loads(line)
+            except InvalidValueError as exc:
+                self._fail([exc], number)
+                first = False
+                continue
+            if type(obj) is dict and obj.get("kind") == "header":
+                self._read_header(obj, number, first=first)
+                first = False
+                continue
+            first = False
+            try:
+                entry: Entry = hook(obj, Entry)
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a RecordError
+                self._fail(transform_error(exc), number)
+                continue
+            yield entry
+
+    def _read_header(self, obj: dict[str, Any], number: int, *, first: bool) -> None:
+        if not first:
+            self._fail(
+                [
+                    InvalidValueError(
+                        "a header is allowed only on the first line",
+                        path="$.kind",
+                        hint="remove it, or split the file",
+                    )
+                ],
+                number,
+            )
+            return
+        try:
+            self.header = _header(obj, self._allow_unknown)
+        except InvalidValueError as exc:  # a newer version: the file cannot be read
+            raise _record_error([exc], self.source, number) from None
+        except ExceptionGroup as group:
+            self._fail(list(group.exceptions), number)
+
+
+def read_jsonl(
+    file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    *,
+    errors: Literal["raise", "collect"] = "raise",
+    allow_unknown: bool = False,
+) -> JsonlReader:
+    """Stream the entries (records and sources) of a JSONL file.
+
+    Args:
+        file: a path, or a file object opened in text or binary mode.
+        errors: ``"raise"`` to stop at the first bad line, ``"collect"`` to gather bad
+            lines in the reader's ``errors`` list and go on.
+        allow_unknown: ignore unknown keys instead of reporting them.
+
+    Returns:
+        A :class:`JsonlReader`: iterate it for the entries; after (or during) iteration
+        ``reader.errors`` holds the bad lines and ``reader.header`` the header.
+
+    Raises:
+        DatasetError: the file cannot be opened (raised on first iteration).
+        RecordError: a bad line (``errors="raise"``), or a file of a newer schema version.
+
+    >>> import io
+    >>> text = ('{"kind":"header","schema":1}\\n'
+    ...         '{"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}\\n'
+    ...         '{"kind":"source","schema":1,"id":"ap-2"}\\n')
+    >>> reader = read_jsonl(io.StringIO(text), errors="collect")
+    >>> [s.id for s in reader]
+    ['ap-1']
+    >>> print(reader.errors[0])
+    <stream>:3: $.outlet: missing required field
+    """
+    return JsonlReader(file, errors=errors, allow_unknown=allow_unknown)
+
+
+def write_jsonl(
+    path: str | os.PathLike[str],
+    records: Iterable[Entry],
+    *,
+    dataset: str | None = None,
+    description: str | None = None,
+) -> int:
+    """Write a header line and one entry per line, atomically.
+
+    The lines go to a temporary file in the same folder, which is flushed, synced to disk
+    and then renamed over *path*. If anything fails half-way (a bad record, a full disk, an
+    exception raised by *records*), the temporary file is removed and an existing file at
+    *path* is left untouched. A replaced file keeps its permission bits.
+
+    Args:
+        path: the file to write.
+        records: records and sources, in the order to write them.
+        dataset: a name for the collection, stored in the header.
+        description: what the collection holds, stored in the header.
+
+    Returns:
+        The number of entries written (the header not counted).
+
+    >>> import pathlib, tempfile
+    >>> from geoevents import Source
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_jsonl(folder / "sources.jsonl", [Source(id="ap-1", outlet="AP")], dataset="demo")
+    1
+    >>> print((folder / "sources.jsonl").read_text(), end="")
+    {"kind":"header","schema":1,"dataset":"demo"}
+    {"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}
+    """
+    target = os.path.abspath(os.fspath(path))
+    header: dict[str, Any] = {"kind": "header", "schema": _migrations.SCHEMA_VERSION}
+    for key, value in (("dataset", dataset), ("description", description)):
+        if value is not None:
+            if not isinstance(value, str):
+                msg = f"{key} must be a str, not {type(value).__name__}"
+                raise TypeError(msg)
+            header[key] = value
+    folder, name = os.path.split(target)
+    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, removed on failure
+        "wb", dir=folder, prefix=f".{name}.", suffix=".tmp", delete=False
+    )
+    count = 0
+    try:
+        with tmp:
+            write = tmp.write
+            write(_encode(header) + b"\n")
+            for record in records:
+                write(_encode(to_dict(record)) + b"\n")
+                count += 1
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp.name, mode)
+        os.replace(tmp.name, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp.name)
+        raise
+    _sync_folder(folder)
+    return count
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename durable where the platform allows syncing a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(fd)

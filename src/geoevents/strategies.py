@@ -1,0 +1,603 @@
+"""Hypothesis strategies that generate valid geoevents values, records and collections.
+
+Use them to property-test code that consumes geoevents data::
+
+    from hypothesis import given
+    from geoevents import strategies as gst
+
+    @given(gst.records(kinds=["ceasefire"]))
+    def test_my_exporter(record):
+        assert my_export(record)["id"] == record.id
+
+Every strategy generates only valid values (constructing them runs every check), shrinks
+towards simple ones (a day-precision date in 2025, Syria, an exact count), and is
+registered for :func:`hypothesis.strategies.from_type` through Hypothesis' plugin entry
+point, so ``st.from_type(geoevents.Ceasefire)`` works in any project that installs
+geoevents. :func:`datasets` generates whole collections that satisfy every dataset rule.
+
+Needs Hypothesis (``pip install "geoevents[hypothesis]"``).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    msg = 'geoevents.strategies needs Hypothesis: pip install "geoevents[hypothesis]"'
+    raise ImportError(msg) from exc
+
+import attrs
+
+from geoevents.actors import Actor, ActorKind, Participant, Role
+from geoevents.country import Country
+from geoevents.dataset import Dataset
+from geoevents.figures import Count
+from geoevents.location import Location, SpatialPrecision
+from geoevents.records import (
+    RECORD_KINDS,
+    Agreement,
+    AgreementStatus,
+    AgreementType,
+    Ceasefire,
+    CeasefireStatus,
+    Clash,
+    Event,
+    Meeting,
+    Modality,
+    PloverType,
+    Request,
+    RequestItem,
+    RequestStatus,
+    Stance,
+    Statement,
+    Strike,
+    Weapon,
+)
+from geoevents.sources import Attribution, AttributionMode, Quote, Source, SourceKind
+from geoevents.temporal import Dating, DatingMethod, FuzzyDate
+
+__all__ = [
+    "actors",
+    "attributions",
+    "countries",
+    "counts",
+    "datasets",
+    "datings",
+    "fuzzy_dates",
+    "locations",
+    "quotes",
+    "records",
+    "sources",
+]
+
+T = TypeVar("T")
+_MIN = datetime.date(1990, 1, 1)
+_MAX = datetime.date(2030, 12, 31)
+_ANCHOR = datetime.date(2025, 7, 1)
+_WORDS = ("Sweida", "Damascus", "Ankara", "Aleppo", "Hama", "Daraa", "Homs", "Idlib")
+_NAMES = ("Ahmed al-Sharaa", "Tom Barrack", "Hakan Fidan", "Murhaf Abu Qasra", "Yaşar Güler")
+
+
+def _text(words: Sequence[str] = _WORDS, max_words: int = 6) -> st.SearchStrategy[str]:
+    """Short printable one-line texts built from words (they shrink to one word)."""
+    return st.lists(st.sampled_from(words), min_size=1, max_size=max_words).map(" ".join)
+
+
+def _check_window(min_date: datetime.date, max_date: datetime.date) -> None:
+    if min_date > max_date:
+        msg = f"min_date={min_date} is after max_date={max_date}; swap them"
+        raise InvalidArgument(msg)
+    if min_date.year < 1 or max_date.year > 9998:
+        msg = "dates must lie between years 1 and 9998"
+        raise InvalidArgument(msg)
+
+
+def countries(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Country]:
+    """ISO 3166-1 countries (and ``XK``), optionally only those with the given alpha-2 codes.
+
+    Shrinks towards Syria.
+
+    Raises:
+        InvalidArgument: an empty or unknown code list.
+    """
+    if codes is None:
+        pool = list(Country.all())
+    else:
+        try:
+            pool = [Country(c) for c in codes]
+        except ValueError as exc:
+            raise InvalidArgument(str(exc)) from exc
+        if not pool:
+            msg = "codes is empty; pass at least one alpha-2 code or None for all"
+            raise InvalidArgument(msg)
+    syria = Country("SY")
+    pool.sort(key=lambda c: (c != syria, c.alpha2))
+    return st.sampled_from(pool)
+
+
+@st.composite
+def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> FuzzyDate:
+    day = draw(st.dates(min_value=lo, max_value=hi))
+    form = draw(st.sampled_from(["day", "month", "year", "digits", "season", "time"]))
+    if form == "day":
+        text = day.isoformat()
+    elif form == "month":
+        text = f"{day.year:04d}-{day.month:02d}"
+    elif form == "year":
+        text = f"{day.year:04d}"
+    elif form == "digits":
+        text = draw(
+            st.sampled_from(
+                [
+                    f"{day.year:04d}-{day.month:02d}-XX",
+                    f"{day.year:04d}-{day.month:02d}-{day.day // 10}X",
+                    f"{day.year:04d}-XX",
+                    f"{day.year // 10:03d}X",
+                ]
+            )
+        )
+        if text.endswith("-3X") and day.month == 2:  # February has no 30s
+            text = f"{day.year:04d}-02-XX"
+    elif form == "season":
+        text = f"{day.year:04d}-{draw(st.integers(21, 24))}"
+    else:
+        zone = draw(st.sampled_from(["", "Z", "+03:00", "-05:00"]))
+        clock = draw(st.times()).replace(microsecond=0).isoformat()
+        return FuzzyDate(f"{day.isoformat()}T{clock}{zone}")
+    qualifier = draw(st.sampled_from(["", "", "~", "?", "%"]))
+    return FuzzyDate(text + qualifier)
+
+
+@st.composite
+def _fuzzy_date(
+    draw: st.DrawFn, lo: datetime.date, hi: datetime.date, intervals: bool
+) -> FuzzyDate:
+    if not intervals or not draw(st.booleans()):
+        return draw(_single(lo, hi))
+    a, b = sorted(draw(st.lists(st.dates(min_value=lo, max_value=hi), min_size=2, max_size=2)))
+    start: FuzzyDate | None = FuzzyDate.from_date(a)
+    end: FuzzyDate | None = FuzzyDate.from_date(b)
+    ends = draw(st.sampled_from(["closed", "closed", "open-start", "open-end", "month"]))
+    if ends == "open-start":
+        start = None
+    elif ends == "open-end":
+        end = None
+    elif ends == "month":
+        start = FuzzyDate.from_month(a.year, a.month)
+        end = FuzzyDate.from_month(b.year, b.month)
+    return FuzzyDate.between(start, end)
+
+
+def fuzzy_dates(
+    *,
+    min_date: datetime.date = _MIN,
+    max_date: datetime.date = _MAX,
+    intervals: bool = True,
+) -> st.SearchStrategy[FuzzyDate]:
+    """EDTF dates of every supported form whose possible days touch ``[min_date, max_date]``.
+
+    Days, months, years, unspecified digits (``2025-07-2X``, ``202X``), seasons, times with
+    and without zones, qualifiers ``~ ? %``, and (with *intervals*) closed, open and
+    month-precision intervals. A vague form (a year, ``202X``) may reach beyond the window.
+
+    Raises:
+        InvalidArgument: ``min_date`` after ``max_date``.
+    """
+    _check_window(min_date, max_date)
+    return _fuzzy_date(min_date, max_date, intervals)
+
+
+_EXPRESSIONS = ("yesterday", "on Wednesday", "last week", "earlier this month", "two weeks ago")
+
+
+@st.composite
+def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
+    method = draw(st.sampled_from(list(DatingMethod)))
+    if method is DatingMethod.RESOLVED:
+        from geoevents.relative import resolve_date
+
+        anchor = draw(st.dates(min_value=lo + datetime.timedelta(days=40), max_value=hi))
+        anchor = anchor.replace(day=max(anchor.day, 2))  # "earlier this month" needs a day before
+        return resolve_date(draw(st.sampled_from(_EXPRESSIONS)), anchor)
+    date = draw(fuzzy_dates(min_date=lo, max_date=hi))
+    expression = draw(st.none() | _text(("in", "July", "around", "mid", "2025"), 3))
+    return Dating(date=date, method=method, expression=expression)
+
+
+def datings(
+    *, min_date: datetime.date = _MIN, max_date: datetime.date = _MAX
+) -> st.SearchStrategy[Dating]:
+    """Dates with how they were obtained: stated, inferred, imported, or resolved.
+
+    Resolved ones come from :func:`geoevents.resolve_date` on real expressions.
+
+    Raises:
+        InvalidArgument: a window shorter than 41 days or reversed.
+    """
+    _check_window(min_date, max_date)
+    if (max_date - min_date).days < 41:
+        msg = "the window must span at least 41 days, to resolve 'earlier this month' in it"
+        raise InvalidArgument(msg)
+    return _dating(min_date, max_date)
+
+
+def counts() -> st.SearchStrategy[Count]:
+    """Reported figures in every state: unknown, exact, bounds, and low/best/high."""
+    n = st.integers(0, 100_000)
+    return st.one_of(
+        n.map(Count.exact),
+        st.just(Count()),
+        n.map(Count.at_least),
+        n.map(Count.at_most),
+        st.lists(n, min_size=2, max_size=3).map(sorted).map(_ranged),
+    )
+
+
+def _ranged(values: list[int]) -> Count:
+    if len(values) == 2:
+        return Count(low=values[0], high=values[1])
+    return Count(low=values[0], best=values[1], high=values[2])
+
+
+@st.composite
+def _actor(
+    draw: st.DrawFn, kinds: Sequence[ActorKind], country: st.SearchStrategy[Country]
+) -> Actor:
+    kind = draw(st.sampled_from(kinds))
+    nation = draw(st.none() | country)
+    if kind is ActorKind.UNNAMED:
+        description = draw(_text(("defence", "ministry", "officials", "security", "sources"), 4))
+        return Actor.unnamed(description, country=nation)
+    name = draw(st.sampled_from(_NAMES) | _text(max_words=3))
+    title = draw(st.none() | _text(("Defence", "Minister", "envoy", "spokesperson"), 3))
+    return Actor(kind=kind, name=name, country=nation, title=title)
+
+
+def actors(
+    *,
+    kinds: Iterable[ActorKind] | None = None,
+    countries: st.SearchStrategy[Country] | None = None,
+) -> st.SearchStrategy[Actor]:
+    """Named and unnamed actors of the given kinds, from the given countries.
+
+    Raises:
+        InvalidArgument: an empty list of kinds.
+    """
+    pool = list(ActorKind) if kinds is None else list(kinds)
+    if not pool:
+        msg = "kinds is empty; pass at least one ActorKind or None for all"
+        raise InvalidArgument(msg)
+    return _actor(pool, globals()["countries"]() if countries is None else countries)
+
+
+@st.composite
+def _location(draw: st.DrawFn, country: st.SearchStrategy[Country]) -> Location:
+    point = draw(st.booleans())
+    return Location(
+        name=draw(st.sampled_from(_WORDS)),
+        country=draw(st.none() | country),
+        admin1=draw(st.none() | st.sampled_from(_WORDS)),
+        latitude=draw(st.floats(-90, 90)) if point else None,
+        longitude=draw(st.floats(-180, 180)) if point else None,
+        precision=draw(st.none() | st.sampled_from(list(SpatialPrecision))),
+    )
+
+
+def locations(
+    *, countries: st.SearchStrategy[Country] | None = None
+) -> st.SearchStrategy[Location]:
+    """Places with a name, maybe a country, an admin unit, a point and a precision."""
+    return _location(globals()["countries"]() if countries is None else countries)
+
+
+_IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+
+
+@st.composite
+def _source(
+    draw: st.DrawFn, ident: st.SearchStrategy[str], lo: datetime.date, hi: datetime.date
+) -> Source:
+    return Source(
+        id=draw(ident),
+        outlet=draw(st.sampled_from(["AP", "Reuters", "ETV Bharat", "Middle East Eye"])),
+        kind=draw(st.sampled_from(list(SourceKind))),
+        title=draw(st.none() | _text(max_words=8)),
+        published=draw(st.none() | datings(min_date=lo, max_date=hi)),
+        language=draw(st.none() | st.sampled_from(["en", "tr", "ar", "ar-SY"])),
+    )
+
+
+def sources(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    min_date: datetime.date = _MIN,
+    max_date: datetime.date = _MAX,
+) -> st.SearchStrategy[Source]:
+    """Documents with an outlet, a kind, maybe a title, a publication date and a language."""
+    _check_window(min_date, max_date)
+    return _source(_IDS if ids is None else ids, min_date, max_date)
+
+
+@st.composite
+def _attribution(draw: st.DrawFn, source_ids: st.SearchStrategy[str]) -> Attribution:
+    chain = draw(st.lists(actors(kinds=[ActorKind.MEDIA, ActorKind.UNNAMED]), max_size=2))
+    mode = draw(st.sampled_from(list(AttributionMode)))
+    return Attribution(source=draw(source_ids), via=tuple(chain), mode=mode)
+
+
+def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Attribution]:
+    """Attributions to one of *source_ids* (or any id), through chains of up to two actors.
+
+    Raises:
+        InvalidArgument: an empty list of source ids.
+    """
+    if source_ids is not None and not source_ids:
+        msg = "source_ids is empty; pass at least one id or None"
+        raise InvalidArgument(msg)
+    return _attribution(_IDS if source_ids is None else st.sampled_from(list(source_ids)))
+
+
+def quotes() -> st.SearchStrategy[Quote]:
+    """Short quotes with a speaker and a language."""
+    return st.builds(
+        Quote,
+        text=_text(("we", "will", "support", "Syria", "no", "position", "security"), 8),
+        speaker=actors(),
+        language=st.sampled_from(["en", "tr", "ar"]),
+        translated=st.booleans(),
+    )
+
+
+def _kind_fields(kind: type[Event], actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
+    """Strategies for the kind-specific fields of *kind*."""
+    some = st.lists(actor, max_size=2).map(tuple)
+    two = st.lists(actor, min_size=2, max_size=3).map(tuple)
+    texts = st.none() | _text()
+    if kind is Statement:
+        return {
+            "speaker": actor,
+            "quotes": st.lists(quotes(), max_size=2).map(tuple),
+            "stance": st.sampled_from(list(Stance)),
+            "topic": texts,
+        }
+    if kind is Request:
+        return {
+            "requester": actor,
+            "addressee": actor,
+            "items": st.lists(st.sampled_from(list(RequestItem)), max_size=3, unique=True).map(
+                tuple
+            ),
+            "status": st.sampled_from(list(RequestStatus)),
+            "formal": st.none() | st.booleans(),
+        }
+    if kind is Agreement:
+        return {
+            "parties": two,
+            "signatories": some,
+            "agreement_type": st.sampled_from(list(AgreementType)),
+            "status": st.sampled_from(list(AgreementStatus)),
+            "subject": texts,
+        }
+    if kind is Ceasefire:
+        return {
+            "parties": st.lists(actor, min_size=1, max_size=3).map(tuple),
+            "mediators": some,
+            "status": st.sampled_from(list(CeasefireStatus)),
+            "scope": texts,
+        }
+    if kind in (Clash, Strike):
+        fields: dict[str, Any] = {"fatalities": counts(), "injuries": counts()}
+        if kind is Clash:
+            fields["sides"] = some
+        else:
+            fields.update(perpetrator=st.none() | actor, weapon=st.sampled_from(list(Weapon)))
+        return fields
+    if kind is Meeting:
+        return {"parties": two, "host": st.none() | actor, "topic": texts}
+    return {}
+
+
+@st.composite
+def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by position)
+    draw: st.DrawFn,
+    kinds: Sequence[type[Event]],
+    country: st.SearchStrategy[Country],
+    lo: datetime.date,
+    hi: datetime.date,
+    ident: st.SearchStrategy[str],
+    source_ids: Sequence[str] | None,
+) -> Event:
+    kind = draw(st.sampled_from(kinds))
+    actor = actors(countries=country)
+    fields = {name: draw(s) for name, s in _kind_fields(kind, actor).items()}
+    return kind(
+        id=draw(ident),
+        when=draw(datings(min_date=lo, max_date=hi)),
+        summary=draw(_text(max_words=10)),
+        attributions=tuple(
+            draw(st.lists(attributions(source_ids=source_ids), min_size=1, max_size=2))
+        ),
+        actors=tuple(
+            draw(
+                st.lists(
+                    st.builds(Participant, actor=actor, role=st.sampled_from(list(Role))),
+                    max_size=2,
+                )
+            )
+        ),
+        location=draw(st.none() | locations(countries=country)),
+        countries=tuple(draw(st.lists(country, max_size=2, unique=True))),
+        cameo=draw(st.none() | st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True)),
+        plover=draw(st.none() | st.sampled_from(list(PloverType))),
+        modality=draw(st.sampled_from(list(Modality))),
+        notes=draw(st.none() | _text(max_words=12)),
+        **fields,
+    )
+
+
+def records(
+    *,
+    kinds: Iterable[str | type[Event]] | None = None,
+    countries: st.SearchStrategy[Country] | None = None,
+    min_date: datetime.date = _MIN,
+    max_date: datetime.date = _MAX,
+    ids: st.SearchStrategy[str] | None = None,
+    source_ids: Sequence[str] | None = None,
+) -> st.SearchStrategy[Event]:
+    """Valid records of the given kinds (tags or classes; all kinds by default).
+
+    Args:
+        kinds: the kinds to generate, e.g. ``["ceasefire", Statement]``.
+        countries: where actors and places come from (default: any country).
+        min_date: the earliest day records are dated around.
+        max_date: the latest day records are dated around.
+        ids: a strategy for record ids.
+        source_ids: the source ids attributions may cite (default: any id).
+
+    Raises:
+        InvalidArgument: an unknown or empty list of kinds, or a reversed date window.
+    """
+    _check_window(min_date, max_date)
+    chosen = _kinds(kinds)
+    return _record(
+        chosen,
+        globals()["countries"]() if countries is None else countries,
+        min_date,
+        max_date,
+        _IDS if ids is None else ids,
+        source_ids,
+    )
+
+
+def _kinds(kinds: Iterable[str | type[Event]] | None) -> list[type[Event]]:
+    if kinds is None:
+        return list(RECORD_KINDS.values())
+    chosen: list[type[Event]] = []
+    for k in kinds:
+        tag = k if isinstance(k, str) else getattr(k, "kind", None)
+        if not isinstance(tag, str) or tag not in RECORD_KINDS:
+            msg = f"unknown record kind {k!r}; choose from {', '.join(RECORD_KINDS)}"
+            raise InvalidArgument(msg)
+        chosen.append(RECORD_KINDS[tag])
+    if not chosen:
+        msg = "kinds is empty; pass at least one kind or None for all"
+        raise InvalidArgument(msg)
+    return chosen
+
+
+@st.composite
+def _dataset(  # noqa: PLR0917  (a private composite: its arguments are drawn by position)
+    draw: st.DrawFn,
+    kinds: Sequence[type[Event]],
+    country: st.SearchStrategy[Country],
+    lo: datetime.date,
+    hi: datetime.date,
+    min_size: int,
+    max_size: int,
+) -> Dataset:
+    source_ids = draw(st.lists(_IDS, min_size=1, max_size=4, unique=True))
+    size = draw(st.integers(min_size, max_size))
+    raw = [draw(_record(kinds, country, lo, hi, st.just(f"r{i}"), source_ids)) for i in range(size)]
+    raw.sort(key=lambda r: r.when.date.sort_key())
+    built: list[Event] = []
+    for i, record in enumerate(raw):
+        earlier = [r.id for r in built if _certainly_not_after(r, record)]
+        refers = (
+            draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True)) if earlier else []
+        )
+        same = draw(st.lists(st.sampled_from([r.id for r in built]), max_size=1)) if built else []
+        built.append(attrs.evolve(record, id=f"r{i}", refers_to=tuple(refers), same_as=tuple(same)))
+    cited: dict[str, list[datetime.date]] = {s: [] for s in source_ids}
+    for record in built:
+        start = record.when.date.earliest
+        for a in record.attributions:
+            if start is not None:
+                cited[a.source].append(start)
+    found = [
+        draw(_published_source(ident, max(days) if days else None, lo, hi))
+        for ident, days in cited.items()
+    ]
+    return Dataset(built, sources=found)
+
+
+def _certainly_not_after(referent: Event, referrer: Event) -> bool:
+    """Whether *referrer* can only be on or after *referent* (so a reference is clean)."""
+    end, start = referent.when.date.latest, referrer.when.date.earliest
+    return end is not None and start is not None and end <= start
+
+
+@st.composite
+def _published_source(
+    draw: st.DrawFn,
+    ident: str,
+    last: datetime.date | None,
+    lo: datetime.date,
+    hi: datetime.date,
+) -> Source:
+    source = draw(sources(ids=st.just(ident), min_date=lo, max_date=hi))
+    if last is None or last.year >= 9998:
+        return attrs.evolve(source, published=None)
+    day = draw(st.dates(min_value=last, max_value=last + datetime.timedelta(days=60)))
+    return attrs.evolve(source, published=Dating(date=FuzzyDate.from_date(day)))
+
+
+def datasets(
+    *,
+    kinds: Iterable[str | type[Event]] | None = None,
+    countries: st.SearchStrategy[Country] | None = None,
+    min_date: datetime.date = _MIN,
+    max_date: datetime.date = _MAX,
+    min_size: int = 0,
+    max_size: int = 12,
+) -> st.SearchStrategy[Dataset]:
+    """Collections that satisfy every dataset rule (:func:`geoevents.validate` finds no error).
+
+    Ids are unique; references point only to records that exist and are certainly not
+    later; every attribution cites an included source; every source is published on or
+    after the records it reports. ``same_as`` links may join records, so disagreements
+    can appear (they are findings, not errors).
+
+    Raises:
+        InvalidArgument: sizes out of order or negative, or an invalid kind or window.
+    """
+    _check_window(min_date, max_date)
+    if not 0 <= min_size <= max_size:
+        msg = f"need 0 <= min_size <= max_size, got {min_size} and {max_size}"
+        raise InvalidArgument(msg)
+    return _dataset(
+        _kinds(kinds),
+        globals()["countries"]() if countries is None else countries,
+        min_date,
+        max_date,
+        min_size,
+        max_size,
+    )
+
+
+def _register() -> None:
+    """Register a strategy for every public type, for ``st.from_type``."""
+    for kind in RECORD_KINDS.values():
+        # Event is the base of every kind: from_type(Event) gives records of any kind.
+        st.register_type_strategy(kind, records(kinds=None if kind is Event else [kind]))
+    plain: dict[type[Any], st.SearchStrategy[Any]] = {
+        Country: countries(),
+        FuzzyDate: fuzzy_dates(),
+        Dating: datings(),
+        Count: counts(),
+        Actor: actors(),
+        Location: locations(),
+        Source: sources(),
+        Attribution: attributions(),
+        Quote: quotes(),
+        Dataset: datasets(),
+        Participant: st.builds(Participant, actor=actors(), role=st.sampled_from(list(Role))),
+    }
+    for cls, strategy in plain.items():
+        st.register_type_strategy(cls, strategy)

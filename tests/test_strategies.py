@@ -1,0 +1,181 @@
+"""Tests for the public Hypothesis strategies: they generate only valid values."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import geoevents
+from geoevents import (
+    Actor,
+    Ceasefire,
+    Count,
+    Country,
+    Dataset,
+    Dating,
+    Event,
+    FuzzyDate,
+    Location,
+    Quote,
+    Source,
+    Statement,
+)
+from geoevents import strategies as gst
+from geoevents._hypothesis_plugin import _hypothesis_setup_hook
+
+_hypothesis_setup_hook()  # what the entry point does; idempotent
+
+MANY = settings(max_examples=500)
+
+
+def revalidate(value: Any) -> None:
+    """Run every constructor check on *value* again."""
+    assert attrs.evolve(value) == value
+
+
+class TestValueStrategies:
+    @MANY
+    @given(gst.countries())
+    def test_countries(self, c: Country) -> None:
+        """Generated countries are real ISO codes."""
+        assert Country(c.alpha2) == c
+
+    @MANY
+    @given(gst.fuzzy_dates(min_date=datetime.date(2020, 1, 1), max_date=datetime.date(2026, 1, 1)))
+    def test_fuzzy_dates(self, d: FuzzyDate) -> None:
+        """Generated dates parse back from their string and touch the window."""
+        assert FuzzyDate.parse(str(d)) == d
+        assert d.latest is None or d.latest >= datetime.date(2020, 1, 1)
+
+    @MANY
+    @given(gst.datings())
+    def test_datings(self, d: Dating) -> None:
+        """Generated datings are valid; resolved past expressions stay before the anchor."""
+        revalidate(d)
+        if d.anchor is not None and d.date.latest is not None:
+            assert d.date.latest <= d.anchor
+
+    @MANY
+    @given(gst.counts())
+    def test_counts(self, c: Count) -> None:
+        """Generated counts are ordered and parse back."""
+        revalidate(c)
+        assert Count.parse(str(c)) == c
+
+    @MANY
+    @given(gst.actors())
+    def test_actors(self, a: Actor) -> None:
+        """Generated actors are valid; unnamed ones have no name."""
+        revalidate(a)
+        assert (a.name is None) == a.anonymous
+
+    @MANY
+    @given(gst.locations())
+    def test_locations(self, loc: Location) -> None:
+        """Generated locations are valid."""
+        revalidate(loc)
+
+    @MANY
+    @given(gst.sources())
+    def test_sources(self, s: Source) -> None:
+        """Generated sources are valid."""
+        revalidate(s)
+
+    @MANY
+    @given(gst.attributions(source_ids=["a", "b"]))
+    def test_attributions(self, a: geoevents.Attribution) -> None:
+        """Generated attributions cite one of the given sources."""
+        revalidate(a)
+        assert a.source in {"a", "b"}
+
+    @MANY
+    @given(gst.quotes())
+    def test_quotes(self, q: Quote) -> None:
+        """Generated quotes are valid."""
+        revalidate(q)
+
+
+class TestRecordStrategies:
+    @MANY
+    @given(gst.records())
+    def test_records(self, r: Event) -> None:
+        """Generated records of every kind are valid."""
+        revalidate(r)
+
+    @MANY
+    @given(gst.records(kinds=["ceasefire", Statement], countries=gst.countries(codes=["TR"])))
+    def test_narrowed(self, r: Event) -> None:
+        """Kind and country parameters narrow what is generated."""
+        assert isinstance(r, (Ceasefire, Statement))
+        found = {p.actor.country for p in r.participants()} | set(r.countries)
+        assert found <= {Country("TR"), None}
+
+    @MANY
+    @given(gst.datasets())
+    def test_datasets_validate_clean(self, ds: Dataset) -> None:
+        """Every generated collection has neither errors nor warnings."""
+        report = ds.validate()
+        assert report.problems == ()
+        assert len({r.id for r in ds}) == len(ds)
+
+
+class TestFromType:
+    @pytest.mark.parametrize(
+        "cls",
+        [
+            *geoevents.RECORD_KINDS.values(),
+            Country,
+            FuzzyDate,
+            Dating,
+            Count,
+            Actor,
+            Location,
+            Source,
+            geoevents.Attribution,
+            Quote,
+            geoevents.Participant,
+        ],
+    )
+    def test_registered(self, cls: type[Any]) -> None:
+        """``st.from_type`` gives valid instances of every public type."""
+
+        @settings(max_examples=20)
+        @given(st.from_type(cls))
+        def check(value: Any) -> None:
+            assert isinstance(value, cls)
+
+        check()
+
+
+class TestArguments:
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: gst.countries(codes=[]),
+            lambda: gst.countries(codes=["ZZ"]),
+            lambda: gst.records(kinds=["battle"]),
+            lambda: gst.records(kinds=[]),
+            lambda: gst.fuzzy_dates(
+                min_date=datetime.date(2025, 1, 2), max_date=datetime.date(2025, 1, 1)
+            ),
+            lambda: gst.datings(
+                min_date=datetime.date(2025, 1, 1), max_date=datetime.date(2025, 1, 10)
+            ),
+            lambda: gst.datasets(min_size=3, max_size=2),
+            lambda: gst.actors(kinds=[]),
+            lambda: gst.attributions(source_ids=[]),
+            lambda: gst.fuzzy_dates(
+                min_date=datetime.date(1, 1, 1), max_date=datetime.date(9999, 1, 1)
+            ),
+        ],
+    )
+    def test_impossible_arguments(self, make: Any) -> None:
+        """Impossible arguments raise InvalidArgument when the strategy is made."""
+        with pytest.raises(InvalidArgument):
+            make()
