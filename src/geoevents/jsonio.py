@@ -56,7 +56,7 @@ _USE_ORJSON = True  # tests switch this off to force the standard-library path
 _UNSET: Final[Any] = object()
 _orjson_module: Any = _UNSET
 # orjson writes some floats (below 1e-4, or with an exponent) unlike float.__repr__.
-_FLOAT_DIFFERS: Final = re.compile(rb"[0-9]e[-+]|0\.0000")
+_FLOAT_DIFFERS: Final = re.compile(rb"[0-9]e[-+]")
 _HEADER_KEYS: Final = frozenset({"kind", "schema", "dataset", "description"})
 _BLANK: Final = " \t\r\n"
 
@@ -87,7 +87,10 @@ def _encode(obj: Any) -> bytes:
     orjson = _orjson()
     if orjson is not None:
         out: bytes = orjson.dumps(obj)
-        if _FLOAT_DIFFERS.search(out) is None:
+        # Cheap substring tests first; the pattern only confirms (text often has "e-").
+        if not (
+            ((b"e-" in out or b"e+" in out) and _FLOAT_DIFFERS.search(out)) or b"0.0000" in out
+        ):
             return out
     return _std_encode(obj).encode("utf-8")
 

@@ -1,0 +1,368 @@
+"""The ``geoevents`` command: validate files, show a timeline, normalize countries.
+
+Exit codes: 0 when everything is valid, 1 when the data is invalid (or a country could
+not be resolved), 2 for usage errors (unknown options, missing files, folders without
+data). Every data problem is printed as ``file:line: $.path: message``. ``--format json``
+gives machine-readable output on every command. A progress bar (with the ``cli`` extra)
+and colour appear only on a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from geoevents.dataset import Dataset
+from geoevents.errors import (
+    AmbiguousCountryError,
+    DatasetError,
+    RecordError,
+    UnknownCountryError,
+)
+from geoevents.records import Event
+from geoevents.report import Report
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_SUFFIXES = (".jsonl", ".json")
+_PROGRESS_BYTES = 8 * 1024 * 1024  # below this, reading takes well under a second
+
+
+class _UsageError(Exception):
+    """A problem with the command line or the paths it names (exit code 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code.
+
+    >>> main(["normalize-country", "Türkei", "TU", "--system", "fips"])
+    TR	Türkiye	Türkei
+    TR	Türkiye	TU
+    0
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except _UsageError as exc:
+        print(f"geoevents: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        return EXIT_OK
+    return code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"geoevents: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="geoevents",
+        description="Validate geopolitical event records, show their timeline, normalize countries.",
+    )
+    parser.set_defaults(run=lambda _args: parser.print_help() or EXIT_USAGE)
+    commands = parser.add_subparsers(title="commands", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "--format", choices=("text", "json"), default="text", help="output format"
+        )
+        return sub
+
+    validate = command("validate", "Validate JSON/JSONL files or folders of them.")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    validate.add_argument(
+        "--allow-unknown", action="store_true", help="ignore unknown fields instead of reporting"
+    )
+    validate.set_defaults(run=_validate)
+
+    timeline = command(
+        "timeline", "Show records in date order, with ranges and disagreements between sources."
+    )
+    timeline.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the bundled syria-turkey-2025 dataset)",
+    )
+    timeline.set_defaults(run=_timeline)
+
+    countries = command("normalize-country", "Resolve country names or codes to ISO 3166-1.")
+    countries.add_argument("texts", nargs="+", metavar="TEXT")
+    countries.add_argument(
+        "--system",
+        choices=("alpha2", "alpha3", "numeric", "fips", "ioc"),
+        help="the code system of code inputs (e.g. fips for GDELT)",
+    )
+    countries.add_argument("--fuzzy", action="store_true", help="accept close misspellings")
+    countries.set_defaults(run=_normalize)
+
+    schema = command("schema", "Print the JSON Schema (draft 2020-12) of the records.")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _files(paths: Sequence[str]) -> list[Path]:
+    """The data files named by *paths*, folders expanded (sorted), or a usage error."""
+    found: list[Path] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+            if not inside:
+                msg = f"{text}: no .jsonl or .json files in this folder"
+                raise _UsageError(msg)
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            msg = f"{text}: not a regular file"
+            raise _UsageError(msg)
+        else:
+            msg = f"{text}: no such file or folder"
+            raise _UsageError(msg)
+    return found
+
+
+def _looks_binary(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return b"\x00" in handle.read(8192)
+
+
+class _Loaded:
+    """Entries read from files, with the file and line of every record."""
+
+    def __init__(self) -> None:
+        self.records: list[Event] = []
+        self.sources: list[Any] = []
+        self.where: dict[str, str] = {}
+        self.errors: list[str] = []
+
+    def dataset(self) -> Dataset:
+        return Dataset(self.records, sources=self.sources)
+
+
+def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
+    from geoevents.jsonio import read_jsonl
+    from geoevents.sources import Source
+
+    loaded = _Loaded()
+    total = sum(f.stat().st_size for f in files)
+    with _progress(total) as advance:
+        for path in files:
+            if _looks_binary(path):
+                loaded.errors.append(f"{path}: not a text file (it contains NUL bytes)")
+                advance(path.stat().st_size)
+                continue
+            reader = read_jsonl(path, errors="collect", allow_unknown=allow_unknown)
+            try:
+                for entry in reader:
+                    if isinstance(entry, Source):
+                        loaded.sources.append(entry)
+                    else:
+                        loaded.records.append(entry)
+                        loaded.where.setdefault(entry.id, f"{path}:{reader.line}")
+            except DatasetError as exc:
+                loaded.errors.append(str(exc))
+            except RecordError as exc:  # a file of a newer schema version
+                loaded.errors.extend(exc.lines())
+            for error in reader.errors:
+                loaded.errors.extend(error.lines())
+            advance(path.stat().st_size)
+    return loaded
+
+
+class _progress:  # noqa: N801 - used like a function
+    """A progress bar over bytes on standard error, only for big inputs on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self._bar: Any = None
+        if total >= _PROGRESS_BYTES and sys.stderr.isatty():
+            try:
+                from tqdm import tqdm
+            except ImportError:  # pragma: no cover - the cli extra is optional
+                return
+            self._bar = tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, leave=False)
+
+    def __enter__(self) -> Any:
+        bar = self._bar
+        return (lambda n: None) if bar is None else bar.update
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+# --- output ----------------------------------------------------------------------------
+
+
+def _colour(text: str, code: str, stream: IO[str]) -> str:
+    if stream.isatty() and "NO_COLOR" not in os.environ:
+        return f"\033[{code}m{text}\033[0m"
+    return text
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _report_lines(report: Report, where: dict[str, str]) -> Iterator[str]:
+    for p in report.problems:
+        place = where.get(p.record, p.record)
+        yield f"{place}: {p.path}: {p.severity.value}: {p.message} [{p.rule}]"
+
+
+def _report_json(report: Report, where: dict[str, str]) -> dict[str, Any]:
+    return {
+        "problems": [
+            {
+                "severity": p.severity.value,
+                "rule": p.rule,
+                "record": p.record,
+                "location": where.get(p.record),
+                "path": p.path,
+                "message": p.message,
+            }
+            for p in report.problems
+        ],
+        "disagreements": [
+            {
+                "records": list(d.records),
+                "fields": {
+                    f.field: [
+                        {"record": c.record, "sources": list(c.sources), "value": c.value}
+                        for c in f.claims
+                    ]
+                    for f in d.fields
+                },
+            }
+            for d in report.disagreements
+        ],
+    }
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    loaded = _load(_files(args.paths), allow_unknown=args.allow_unknown)
+    report = loaded.dataset().validate()
+    invalid = bool(loaded.errors) or not report.ok
+    if args.format == "json":
+        _print_json(
+            {
+                "valid": not invalid,
+                "records": len(loaded.records),
+                "sources": len(loaded.sources),
+                "errors": loaded.errors,
+                **_report_json(report, loaded.where),
+            }
+        )
+        return EXIT_INVALID if invalid else EXIT_OK
+    for line in [*loaded.errors, *_report_lines(report, loaded.where)]:
+        print(_colour(line, "31", sys.stdout))
+    n_dis = len(report.disagreements)
+    summary = (
+        f"{len(loaded.records)} records, {len(loaded.sources)} sources: "
+        f"{len(loaded.errors) + len(report.errors)} errors, {len(report.warnings)} warnings, "
+        f"{n_dis} disagreement{'' if n_dis == 1 else 's'} between sources"
+    )
+    print(summary, file=sys.stderr)
+    return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    if args.paths:
+        loaded = _load(_files(args.paths))
+        dataset, errors, where = loaded.dataset(), loaded.errors, loaded.where
+    else:
+        from geoevents.datasets import load
+
+        dataset, errors, where = load("syria-turkey-2025"), [], {}
+    timeline = dataset.timeline()
+    report = dataset.validate()
+    if args.format == "json":
+        _print_json(
+            {
+                "entries": [
+                    {
+                        "id": e.record.id,
+                        "kind": e.record.kind,
+                        "date": e.date,
+                        "earliest": _iso(e.record.when.date.earliest),
+                        "latest": _iso(e.record.when.date.latest),
+                        "summary": e.record.summary,
+                        "sources": e.sources,
+                    }
+                    for e in timeline.entries
+                ],
+                "errors": errors,
+                **_report_json(report, where),
+            }
+        )
+    else:
+        print(timeline)
+        for line in [*errors, *_report_lines(report, where)]:
+            print(_colour(line, "31", sys.stdout))
+    return EXIT_INVALID if errors or not report.ok else EXIT_OK
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
+
+
+def _normalize(args: argparse.Namespace) -> int:
+    from geoevents.normalize import normalize_country
+
+    results: list[dict[str, Any]] = []
+    code = EXIT_OK
+    for text in args.texts:
+        try:
+            c = normalize_country(text, system=args.system, fuzzy=args.fuzzy)
+        except AmbiguousCountryError as exc:
+            code = EXIT_INVALID
+            candidates = [{"alpha2": k.alpha2, "name": k.name} for k in exc.candidates]
+            results.append({"input": text, "status": "ambiguous", "candidates": candidates})
+        except UnknownCountryError as exc:
+            code = EXIT_INVALID
+            results.append({"input": text, "status": "unknown", "suggestions": list(exc.suggestions)})
+        else:
+            results.append({"input": text, "status": "ok", "alpha2": c.alpha2, "name": c.name})
+    if args.format == "json":
+        _print_json(results)
+        return code
+    for r in results:
+        if r["status"] == "ok":
+            print(f"{r['alpha2']}\t{r['name']}\t{r['input']}")
+        elif r["status"] == "ambiguous":
+            names = ", ".join(f"{c['alpha2']} ({c['name']})" for c in r["candidates"])
+            print(_colour(f"?\tambiguous: {names}\t{r['input']}", "33", sys.stdout))
+        else:
+            hint = f" (did you mean {', '.join(r['suggestions'][:3])}?)" if r["suggestions"] else ""
+            print(_colour(f"-\tunknown{hint}\t{r['input']}", "31", sys.stdout))
+    return code
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from geoevents.schema import json_schema
+
+    schema = json_schema()
+    if args.format == "json":
+        print(json.dumps(schema, ensure_ascii=False))
+    else:
+        _print_json(schema)
+    return EXIT_OK
+

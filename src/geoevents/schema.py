@@ -1,0 +1,214 @@
+"""A JSON Schema (draft 2020-12) of the entries that :mod:`geoevents.jsonio` reads and writes.
+
+The schema is generated from the attrs classes themselves: their field types, defaults
+and validators (text limits, id and language patterns, coordinate ranges, minimum
+lengths), plus the canonical string forms of the value types (EDTF dates, ISO alpha-2
+codes, counts). Shared types sit under ``$defs``. Other tools can validate data without
+geoevents; geoevents itself remains the reference.
+
+The schema accepts a little more than geoevents does. It cannot express rules across
+fields (an unnamed actor needs a description, ``low <= best <= high``, an agreement is
+not terminated before it was signed), and its EDTF pattern accepts impossible days such
+as ``2025-02-30``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import types
+from typing import Any, Final, Union, get_args, get_origin
+
+import attrs
+
+from geoevents import _checks
+from geoevents import migrations as _migrations
+from geoevents.country import Country
+from geoevents.figures import Count
+from geoevents.records import RECORD_KINDS
+from geoevents.sources import Source
+from geoevents.temporal import Dating, FuzzyDate
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID: Final = "https://geoevents.invalid/schema/entry.json"
+"""The ``$id`` of the generated schema (a placeholder until the docs have a home)."""
+
+_SINGLE: Final = r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[?~%]?"
+_EDTF: Final = (
+    rf"^({_SINGLE}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?"
+    rf"|({_SINGLE}|\.\.)?/({_SINGLE}|\.\.)?)$"
+)
+_N: Final = "[0-9]{1,10}"
+_COUNT: Final = rf"^(unknown|{_N}|>={_N}|<={_N}|{_N}\.\.{_N}|{_N} \(({_N})?\.\.({_N})?\))$"
+_ID: Final = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}$"}
+_NULL: Final = {"type": "null"}
+
+
+def _constraints(validator: Any) -> dict[str, Any]:
+    """JSON Schema keywords for the geoevents validators that have them."""
+    match validator:
+        case _checks.Text(limit=limit, single_line=single_line):
+            pattern = r"^[^\n\r]*\S[^\n\r]*$" if single_line else r"\S"
+            return {"minLength": 1, "maxLength": limit, "pattern": pattern}
+        case _checks.Identifier():
+            return {"pattern": _ID["pattern"]}
+        case _checks.LanguageTag():
+            return {"maxLength": 35, "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
+        case _checks.CameoCode():
+            return {"pattern": r"^[0-9]{2,4}$"}
+        case _checks.Coordinate(limit=limit):
+            return {"minimum": -limit, "maximum": limit}
+        case _checks.InstancesOf(min_len=min_len) if min_len:
+            return {"minItems": min_len}
+        case _ if validator is _checks.unique_strings:
+            return {"items": dict(_ID), "uniqueItems": True}
+        case _ if getattr(validator, "__name__", "") == "_plover_mode":
+            return {"pattern": r"^[a-z][a-z_-]{0,39}$"}
+    inner = getattr(validator, "validator", None)  # attrs.validators.optional(...)
+    if inner is not None:
+        return _constraints(inner)
+    member = getattr(validator, "member_validator", None)  # attrs.validators.deep_iterable
+    if member is not None:
+        return {"items": _constraints(member)}
+    return {}
+
+
+class _Builder:
+    """Builds the schema, collecting shared types under ``$defs`` as they are met."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {
+            "Country": {
+                "type": "string",
+                "pattern": "^[A-Z]{2}$",
+                "enum": [c.alpha2 for c in Country.all()],
+                "description": "An ISO 3166-1 alpha-2 code (or XK, Kosovo).",
+            },
+            "FuzzyDate": {
+                "type": "string",
+                "pattern": _EDTF,
+                "description": "An EDTF date, e.g. 2025, 2025-07-2X, 2025-07-13/2025-07-20.",
+            },
+            "Count": {
+                "type": "string",
+                "pattern": _COUNT,
+                "description": "A count: unknown, 12, >=12, <=12, 5..12 or 7 (5..12).",
+            },
+        }
+        self.defs["Dating"] = {
+            "anyOf": [{"$ref": "#/$defs/FuzzyDate"}, self._object(Dating, {})],
+            "description": "A date stated in the source, or an object saying how it was found.",
+        }
+
+    def ref(self, name: str) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def type_schema(self, t: Any) -> dict[str, Any]:
+        args = get_args(t)
+        if get_origin(t) in (types.UnionType, Union):
+            return {"anyOf": [self.type_schema(a) for a in args]}
+        if get_origin(t) is tuple:
+            return {"type": "array", "items": self.type_schema(args[0])}
+        simple: dict[Any, dict[str, Any]] = {
+            type(None): dict(_NULL),
+            str: {"type": "string"},
+            bool: {"type": "boolean"},
+            int: {"type": "integer"},
+            float: {"type": "number"},
+            datetime.date: {
+                "type": "string",
+                "format": "date",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            },
+        }
+        if t in simple:
+            return simple[t]
+        if t in (Country, FuzzyDate, Count, Dating):
+            return self.ref(t.__name__)
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            self.defs.setdefault(t.__name__, {"enum": [m.value for m in t]})
+            return self.ref(t.__name__)
+        if attrs.has(t):
+            if t.__name__ not in self.defs:
+                self.defs[t.__name__] = {}  # reserve the name first: types may nest
+                self.defs[t.__name__] = self._object(t, {})
+            return self.ref(t.__name__)
+        msg = f"no JSON Schema for {t!r}"  # pragma: no cover - a new field type
+        raise TypeError(msg)  # pragma: no cover
+
+    def field_schema(self, field: attrs.Attribute[Any]) -> dict[str, Any]:
+        schema = self.type_schema(field.type)
+        extra = _constraints(field.validator)
+        if not extra:
+            return schema
+        if "anyOf" in schema:  # X | None: the constraints belong to X
+            first = schema["anyOf"][0]
+            return {"anyOf": [_merge(first, extra), *schema["anyOf"][1:]]}
+        return _merge(schema, extra)
+
+    def _object(self, cls: type, envelope: dict[str, Any]) -> dict[str, Any]:
+        attrs.resolve_types(cls)
+        keys = {"kind": "source_kind"} if cls is Source else {}
+        properties = dict(envelope)
+        required = list(envelope)
+        for field in attrs.fields(cls):
+            key = keys.get(field.name, field.name)
+            properties[key] = self.field_schema(field)
+            if field.default is attrs.NOTHING:
+                required.append(key)
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+    def entry(self, tag: str, cls: type) -> dict[str, Any]:
+        name = f"{cls.__name__}Entry" if cls.__name__ in self.defs else cls.__name__
+        envelope = {
+            "kind": {"const": tag},
+            "schema": {"const": _migrations.SCHEMA_VERSION},
+        }
+        self.defs[name] = {"title": f"{tag} entry", **self._object(cls, envelope)}
+        return self.ref(name)
+
+
+def _merge(schema: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(schema)
+    for key, value in extra.items():
+        if key == "items" and "items" in merged:
+            merged["items"] = _merge(merged["items"], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of one entry: a record of any kind, or a source.
+
+    Each entry kind has its own definition under ``$defs`` (``Request``, ``Source``...);
+    the root accepts exactly one of them, chosen by the ``kind`` constant. A new dict is
+    built on every call, so callers may change it.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["$defs"]["Country"]["pattern"], schema["$defs"]["Request"]["properties"]["kind"]
+    ('^[A-Z]{2}$', {'const': 'request'})
+    """
+    builder = _Builder()
+    kinds = {**RECORD_KINDS, "source": Source}
+    refs = [builder.entry(tag, cls) for tag, cls in kinds.items()]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "geoevents entry",
+        "description": (
+            f"One record or source, as geoevents writes it (schema version "
+            f"{_migrations.SCHEMA_VERSION}); a JSONL file holds one per line."
+        ),
+        "oneOf": refs,
+        "$defs": builder.defs,
+    }

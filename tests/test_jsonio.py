@@ -1,0 +1,539 @@
+"""Tests for JSON and JSONL reading and writing (geoevents.jsonio)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import pathlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
+from geoevents import (
+    Actor,
+    ActorKind,
+    Agreement,
+    Attribution,
+    AttributionMode,
+    Ceasefire,
+    Clash,
+    Count,
+    Country,
+    DatasetError,
+    Dating,
+    DatingMethod,
+    Event,
+    FuzzyDate,
+    Location,
+    Meeting,
+    Participant,
+    Quote,
+    RecordError,
+    Request,
+    RequestItem,
+    Role,
+    Source,
+    SourceKind,
+    Statement,
+    Strike,
+)
+from geoevents import jsonio, migrations
+from geoevents.jsonio import (
+    Entry,
+    JsonlHeader,
+    JsonlReader,
+    from_dict,
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
+
+# ----------------------------------------------------------------- a local strategy
+
+_words = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=8)
+_texts = st.lists(_words, min_size=1, max_size=3).map(" ".join)
+_ids = st.from_regex(r"[a-z0-9][a-z0-9._/-]{0,12}", fullmatch=True)
+_countries = st.sampled_from(Country.all())
+_dates = st.sampled_from(
+    ["2025", "2025-07", "2025-07-23", "2025-07-2X", "2025-07-23~", "2025-21",
+     "2025-07-13/2025-07-20", "../2025-07", "2025-07-23T10:00:00Z"]
+).map(FuzzyDate)
+
+
+@st.composite
+def _actors(draw: st.DrawFn) -> Actor:
+    country = draw(st.none() | _countries)
+    if draw(st.booleans()):
+        return Actor.unnamed(draw(_texts), country=country)
+    kind = draw(st.sampled_from([k for k in ActorKind if k is not ActorKind.UNNAMED]))
+    return Actor(kind=kind, name=draw(_texts), country=country,
+                 aliases=tuple(draw(st.lists(_texts, max_size=2))))
+
+
+@st.composite
+def _datings(draw: st.DrawFn) -> Dating:
+    date = draw(_dates)
+    if draw(st.booleans()):
+        return Dating(date=date)
+    return Dating(date=date, method=DatingMethod.RESOLVED, expression=draw(_texts),
+                  anchor=draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 1, 1))),
+                  rule=draw(st.none() | _texts))
+
+
+_counts = st.sampled_from(["unknown", "0", "12", ">=12", "<=3", "5..12", "7 (5..12)", "7 (..9)"]).map(
+    Count.parse
+)
+_attributions = st.builds(
+    Attribution, source=_ids, via=st.lists(_actors(), max_size=2).map(tuple),
+    mode=st.sampled_from(AttributionMode),
+)
+_locations = st.builds(
+    Location, name=_texts, country=st.none() | _countries,
+    latitude=st.floats(-90, 90, allow_nan=False), longitude=st.floats(-180, 180, allow_nan=False),
+)
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> Entry:
+    """Any entry: a record of every kind with its own fields, or a source."""
+    kind = draw(st.sampled_from(
+        ["event", "statement", "request", "agreement", "ceasefire", "clash", "strike", "meeting",
+         "source"]))
+    if kind == "source":
+        return Source(id=draw(_ids), outlet=draw(_texts), kind=draw(st.sampled_from(SourceKind)),
+                      title=draw(st.none() | _texts), published=draw(st.none() | _datings()),
+                      language=draw(st.sampled_from([None, "en", "ar-SY"])))
+    fields: dict[str, Any] = {
+        "id": draw(_ids), "when": draw(_datings()), "summary": draw(_texts),
+        "attributions": tuple(draw(st.lists(_attributions, min_size=1, max_size=2))),
+        "actors": tuple(draw(st.lists(st.builds(Participant, actor=_actors(),
+                                                role=st.sampled_from(Role)), max_size=2))),
+        "location": draw(st.none() | _locations),
+        "countries": tuple(draw(st.lists(_countries, max_size=2))),
+        "cameo": draw(st.sampled_from([None, "0871", "190"])),
+        "tags": tuple(draw(st.lists(_texts, max_size=2))),
+        "notes": draw(st.none() | st.just("line one\nline two\ttabbed")),
+    }
+    actors = st.lists(_actors(), min_size=2, max_size=3).map(tuple)
+    if kind == "statement":
+        return Statement(**fields, speaker=draw(_actors()), quotes=(
+            Quote(text=draw(_texts), speaker=draw(_actors()), translated=draw(st.booleans())),))
+    if kind == "request":
+        return Request(**fields, requester=draw(_actors()), addressee=draw(_actors()),
+                       items=tuple(draw(st.sets(st.sampled_from(RequestItem), max_size=2))),
+                       formal=draw(st.none() | st.booleans()))
+    if kind == "agreement":
+        return Agreement(**fields, parties=draw(actors), signed=draw(st.none() | _dates))
+    if kind == "ceasefire":
+        return Ceasefire(**fields, parties=draw(actors), declared=draw(st.none() | _dates))
+    if kind == "clash":
+        return Clash(**fields, sides=draw(actors), fatalities=draw(_counts), injuries=draw(_counts))
+    if kind == "strike":
+        return Strike(**fields, perpetrator=draw(st.none() | _actors()), fatalities=draw(_counts))
+    if kind == "meeting":
+        return Meeting(**fields, parties=draw(actors), host=draw(st.none() | _actors()))
+    return Event(**fields)
+
+
+# ----------------------------------------------------------------- fixtures and data
+
+
+@pytest.fixture(params=[True, False], ids=["orjson", "stdlib"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run the test once with orjson and once with the standard library only."""
+    monkeypatch.setattr(jsonio, "_USE_ORJSON", request.param)
+    return bool(request.param)
+
+
+def _request() -> Request:
+    return Request(
+        **common(id="syria-turkey-2025/003/request", when=FuzzyDate("2025-07")),
+        requester=SYRIA,
+        addressee=TURKIYE,
+        items=(RequestItem.AIR_DEFENCE,),
+        formal=True,
+    )
+
+
+REQUEST_JSON = (
+    '{"kind":"request","schema":1,"id":"syria-turkey-2025/003/request","when":"2025-07",'
+    '"summary":"Something happened.","attributions":[{"source":"src-1"}],'
+    '"requester":{"kind":"government","name":"Syrian interim government","country":"SY"},'
+    '"addressee":{"kind":"government","name":"Government of Türkiye","country":"TR"},'
+    '"items":["air_defence"],"formal":true}'
+)
+
+BAD_COUNTRY = REQUEST_JSON.replace('"actors"', '"actors"').replace(
+    '"items"', '"actors":[{"actor":{"kind":"person","name":"X","country":"Turkye"},'
+    '"role":"mentioned"}],"items"'
+)
+
+
+class TestToJson:
+    """to_json and to_dict write the documented shape."""
+
+    def test_exact_request(self, backend: bool) -> None:
+        """A request is written as one exact line, kind and schema first, defaults omitted."""
+        assert to_json(_request()) == REQUEST_JSON
+
+    def test_dating_object(self) -> None:
+        """A resolved dating is written as an object and a stated one as a bare string."""
+        when = Dating(date=FuzzyDate("2025-07-16"), method=DatingMethod.RESOLVED,
+                      expression="on Wednesday", anchor=datetime.date(2025, 7, 17))
+        clash = Clash(**common(when=when), fatalities=Count(low=5, best=7, high=12))
+        assert to_dict(clash)["when"] == {
+            "date": "2025-07-16", "method": "resolved", "expression": "on Wednesday",
+            "anchor": "2025-07-17",
+        }
+        assert to_dict(clash)["fatalities"] == "7 (5..12)"
+
+    def test_source_kind_renamed(self) -> None:
+        """A source's own kind is written as source_kind, as kind is the tag."""
+        assert to_json(Source(id="ap-1", outlet="AP", kind=SourceKind.WIRE)) == (
+            '{"kind":"source","schema":1,"id":"ap-1","outlet":"AP","source_kind":"wire"}'
+        )
+
+    def test_not_a_record(self) -> None:
+        """to_dict refuses anything but a record or a source."""
+        with pytest.raises(TypeError, match="not dict"):
+            to_dict({"kind": "event"})  # type: ignore[arg-type]
+
+    def test_small_floats_identical(self, backend: bool) -> None:
+        """Floats that orjson writes differently still come out as float repr on both paths."""
+        event = Event(**common(location=Location(name="x", latitude=1e-05, longitude=-1.5e-07)))
+        assert to_json(event).endswith('"location":{"name":"x","latitude":1e-05,"longitude":-1.5e-07}}')
+
+    @given(entries())
+    def test_paths_byte_identical(self, entry: Entry) -> None:
+        """The orjson and the standard-library encoders give the same bytes."""
+        jsonio._USE_ORJSON = True
+        try:
+            fast = jsonio._encode(to_dict(entry))
+            jsonio._USE_ORJSON = False
+            assert jsonio._encode(to_dict(entry)) == fast
+        finally:
+            jsonio._USE_ORJSON = True
+
+
+class TestRoundTrip:
+    """Reading what was written gives the same record back."""
+
+    @given(entries())
+    def test_from_json_to_json(self, entry: Entry) -> None:
+        """from_json(to_json(r)) == r, and to_json is a fixed point after one round trip."""
+        text = to_json(entry)
+        assert from_json(text) == entry
+        assert from_dict(to_dict(entry)) == entry
+        assert to_json(from_json(text)) == text
+
+    @pytest.mark.parametrize("use_orjson", [True, False])
+    def test_fixed_point_from_foreign_json(self, use_orjson: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Spaced, reordered JSON with an int coordinate settles after one round trip."""
+        monkeypatch.setattr(jsonio, "_USE_ORJSON", use_orjson)
+        text = ('{ "schema": 1, "kind": "event", "summary": "S.", "id": "a", "when": "2025",'
+                ' "attributions": [{"source": "s", "mode": "reported"}],'
+                ' "location": {"latitude": 5, "longitude": 1e-5} }')
+        once = to_json(from_json(text))
+        assert once == ('{"kind":"event","schema":1,"id":"a","when":"2025","summary":"S.",'
+                        '"attributions":[{"source":"s"}],"location":{"latitude":5.0,"longitude":1e-05}}')
+        assert to_json(from_json(once)) == once
+
+    def test_bytes_input(self) -> None:
+        """UTF-8 bytes are read like text."""
+        assert from_json(REQUEST_JSON.encode()) == _request()
+
+
+BAD_LINES: dict[str, tuple[bytes, str]] = {
+    "malformed": (b'{"kind":"event",', "$: malformed JSON: Expecting property name enclosed in double quotes at column 17"),
+    "utf8": (b'{"kind":"ev\xffent"}', "$: invalid UTF-8 at byte 12 (save the file as UTF-8)"),
+    "nan": (b'{"kind":"event","x":NaN}', "$: malformed JSON: NaN is not valid JSON"),
+    "infinity": (b'{"kind":"event","x":-Infinity}', "$: malformed JSON: -Infinity is not valid JSON"),
+    "duplicate": (b'{"kind":"event","kind":"clash"}', "$: malformed JSON: duplicate key 'kind' in an object"),
+    "nested duplicate": (b'{"a":{"b":1,"b":1}}', "$: malformed JSON: duplicate key 'b' in an object"),
+    "deep": (b'{"tags":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+             "$: malformed JSON: nested too deeply (records nest only a few levels)"),
+    "array": (b"[1, 2]", "$: expected a JSON object, got array"),
+    "unknown kind": (b'{"kind":"battle","schema":1}', "$.kind: unknown kind: 'battle' (one of 'agreement', 'ceasefire', 'clash', 'event', 'meeting', 'request', 'source', 'statement', 'strike')"),
+    "huge int": (b'{"kind":"event","schema":1' + b"0" * 5000 + b"}", "$: malformed JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5001 digits; use sys.set_int_max_str_digits() to increase the limit"),
+}
+
+
+class TestBadInput:
+    """Hostile input gives one clear error, never a crash, on both paths."""
+
+    @pytest.mark.parametrize("name", list(BAD_LINES))
+    def test_bad_line(self, name: str, backend: bool) -> None:
+        """Each bad line gives its exact message."""
+        data, expected = BAD_LINES[name]
+        with pytest.raises(RecordError) as info:
+            from_json(data)
+        assert info.value.lines() == [expected]
+
+    def test_ten_megabyte_line(self, backend: bool) -> None:
+        """A 10 MB string is refused quickly, its value cut short in the message."""
+        data = REQUEST_JSON.replace('"Something happened."', '"' + "x" * 10_000_000 + '"')
+        with pytest.raises(RecordError) as info:
+            from_json(data)
+        (line,) = info.value.lines()
+        assert line.startswith("$.summary: longer than 500 characters: 'xxx")
+        assert len(line) < 200
+
+    def test_record_errors_together(self) -> None:
+        """Every problem of one record is reported at once, with full paths."""
+        data = REQUEST_JSON.replace('"formal":true', '"formal":1').replace('"SY"', "792").replace(
+            '"2025-07"', '"2025-02-30"')
+        with pytest.raises(RecordError) as info:
+            from_json(data)
+        assert info.value.lines() == [
+            "$.when: day 30 does not exist in 2025-02: '2025-02-30'",
+            "$.requester.country: expected an ISO 3166-1 alpha-2 country code (a string), got number: 792",
+            "$.formal: expected true or false, got number: 1",
+        ]
+
+    def test_unknown_field_opt_in(self) -> None:
+        """Unknown keys are errors by default and ignored with allow_unknown=True."""
+        data = REQUEST_JSON.replace('"formal":true', '"formal":true,"futur":1')
+        with pytest.raises(RecordError) as info:
+            from_json(data)
+        assert info.value.lines() == ["$.futur: unknown field"]
+        assert from_json(data, allow_unknown=True) == _request()
+        assert from_dict(to_dict(_request()) | {"x": 1}, allow_unknown=True) == _request()
+
+
+class TestSchemaVersion:
+    """Versions are checked on every record and every header."""
+
+    def test_newer_record(self) -> None:
+        """A record of a newer version fails with a message saying to upgrade."""
+        with pytest.raises(RecordError) as info:
+            from_json(REQUEST_JSON.replace('"schema":1', '"schema":2'))
+        assert info.value.lines() == [
+            "$.schema: newer than schema version 1, the newest this geoevents reads: 2 "
+            "(upgrade geoevents to read it)"
+        ]
+
+    def test_missing_version(self) -> None:
+        """A record without a version reports it alongside its other problems."""
+        with pytest.raises(RecordError) as info:
+            from_dict({"kind": "source", "id": "s", "outlet": 1})
+        assert info.value.lines() == [
+            '$.schema: missing required field (add "schema": 1)',
+            "$.outlet: expected a string, got number: 1",
+        ]
+
+    def test_migration_step(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An older record is upgraded by the registered step before it is read."""
+
+        def rename_outlet(data: dict[str, Any]) -> dict[str, Any]:
+            data["outlet"] = data.pop("publisher")
+            return data
+
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+        monkeypatch.setitem(migrations.MIGRATIONS, 1, rename_outlet)
+        old = {"kind": "source", "schema": 1, "id": "s", "publisher": "AP"}
+        source = from_dict(old)
+        assert source == Source(id="s", outlet="AP")
+        assert old == {"kind": "source", "schema": 1, "id": "s", "publisher": "AP"}
+        assert to_json(source) == '{"kind":"source","schema":2,"id":"s","outlet":"AP"}'
+
+    def test_missing_step(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A version without a registered step fails clearly."""
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+        with pytest.raises(RecordError) as info:
+            from_dict({"kind": "source", "schema": 1, "id": "s", "outlet": "AP"})
+        assert info.value.lines() == [
+            "$.schema: no migration from schema version 1: 1 "
+            "(this is a bug in geoevents; please report it)"
+        ]
+
+    def test_newer_header(self, tmp_path: pathlib.Path) -> None:
+        """A file whose header is newer raises even in collect mode."""
+        path = tmp_path / "new.jsonl"
+        path.write_text('{"kind":"header","schema":3}\n' + REQUEST_JSON + "\n")
+        with pytest.raises(RecordError) as info:
+            list(read_jsonl(path, errors="collect"))
+        assert str(info.value) == (
+            f"{path}:1: $.schema: newer than schema version 1, the newest this geoevents "
+            "reads: 3 (upgrade geoevents to read it)"
+        )
+
+
+def _write_bad_file(path: pathlib.Path) -> None:
+    lines = [
+        '{"kind":"header","schema":1,"dataset":"seeds"}',
+        REQUEST_JSON,
+        "",
+        BAD_COUNTRY,
+        "not json",
+        '{"kind":"header","schema":1}',
+        '{"kind":"header","schema":"one","x":1,"dataset":5}',
+        to_json(Source(id="s", outlet="AP")),
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"kind":"\xff"}\n' + REQUEST_JSON.encode())
+
+
+class TestReadJsonl:
+    """read_jsonl streams good lines and reports bad ones with file and line."""
+
+    def test_collect_keeps_good_lines(self, tmp_path: pathlib.Path, backend: bool) -> None:
+        """With errors="collect" every good line is yielded and every bad one recorded."""
+        path = tmp_path / "bad.jsonl"
+        _write_bad_file(path)
+        reader = read_jsonl(path, errors="collect")
+        assert list(reader) == [_request(), Source(id="s", outlet="AP"), _request()]
+        assert reader.header == JsonlHeader(schema=1, dataset="seeds")
+        assert [line for e in reader.errors for line in e.lines()] == [
+            f"{path}:4: $.actors[0].actor.country: not an ISO 3166-1 alpha-2 country code: "
+            "'Turkye' (write names through normalize_country() first)",
+            f"{path}:5: $: malformed JSON: Expecting value at column 1",
+            f"{path}:6: $.kind: a header is allowed only on the first line (remove it, or split the file)",
+            f"{path}:7: $.kind: a header is allowed only on the first line (remove it, or split the file)",
+            f"{path}:9: $: invalid UTF-8 at byte 10 (save the file as UTF-8)",
+        ]
+        assert [e.line for e in reader.errors] == [4, 5, 6, 7, 9]
+
+    def test_raise_stops_at_first_bad_line(self, tmp_path: pathlib.Path) -> None:
+        """With errors="raise" the good lines before the bad one are yielded first."""
+        path = tmp_path / "bad.jsonl"
+        _write_bad_file(path)
+        seen = []
+        with pytest.raises(RecordError) as info:
+            seen.extend(read_jsonl(str(path)))
+        assert seen == [_request()]
+        assert (info.value.source, info.value.line) == (str(path), 4)
+
+    def test_text_stream_without_header(self) -> None:
+        """A text stream without header, with a BOM and blank lines, reads fine."""
+        stream = io.StringIO("\ufeff" + REQUEST_JSON + "\n\n  \n" + REQUEST_JSON)
+        reader = read_jsonl(stream)
+        assert list(reader) == [_request(), _request()]
+        assert reader.header is None
+        assert reader.source == "<stream>"
+
+    def test_binary_stream_bom_and_name(self, tmp_path: pathlib.Path) -> None:
+        """A binary file object is named by its .name and a UTF-8 BOM is skipped."""
+        path = tmp_path / "bom.jsonl"
+        path.write_bytes(b"\xef\xbb\xbf" + REQUEST_JSON.encode() + b"\r\nnope\r\n")
+        with path.open("rb") as handle:
+            reader = read_jsonl(handle, errors="collect")
+            assert list(reader) == [_request()]
+        assert reader.errors[0].lines() == [f"{path}:2: $: malformed JSON: Expecting value at column 1"]
+
+    def test_header_problems(self) -> None:
+        """A malformed header is a line error, and unknown header keys are allowed on request."""
+        text = '{"kind":"header","schema":0,"extra":1,"description":2}\n'
+        reader = read_jsonl(io.StringIO(text), errors="collect")
+        assert list(reader) == []
+        assert reader.errors[0].lines() == [
+            "<stream>:1: $.schema: not a schema version: 0 (this geoevents writes version 1)",
+            "<stream>:1: $.description: expected a string, got int",
+            "<stream>:1: $['extra']: unknown field in the header",
+        ]
+        lenient = read_jsonl(io.StringIO('{"kind":"header","schema":1,"extra":1}\n'), allow_unknown=True)
+        assert list(lenient) == []
+        assert lenient.header == JsonlHeader(schema=1)
+
+    def test_overlong_line(self) -> None:
+        """A line over the cap is skipped whole and reported, and the next line is read."""
+        text = '{"notes":"' + "x" * 300 + '"}\n' + REQUEST_JSON + "\n"
+        reader = JsonlReader(io.StringIO(text), errors="collect", max_line_length=100)
+        assert list(reader) == []  # REQUEST_JSON is over 100 characters too
+        assert [e.lines() for e in reader.errors] == [
+            ["<stream>:1: $: line longer than 100 bytes (skipped)"],
+            ["<stream>:2: $: line longer than 100 bytes (skipped)"],
+        ]
+
+    def test_missing_file(self, tmp_path: pathlib.Path) -> None:
+        """A missing file is a DatasetError naming it."""
+        with pytest.raises(DatasetError, match="missing.jsonl: cannot read"):
+            list(read_jsonl(tmp_path / "missing.jsonl"))
+
+    def test_bad_errors_argument(self) -> None:
+        """An unknown errors mode is refused at once."""
+        with pytest.raises(ValueError, match="errors must be"):
+            read_jsonl(io.StringIO(""), errors="ignore")  # type: ignore[arg-type]
+
+    def test_context_manager_closes(self, tmp_path: pathlib.Path) -> None:
+        """Leaving the with block closes the reader."""
+        path = tmp_path / "ok.jsonl"
+        write_jsonl(path, [_request(), _request()])
+        with read_jsonl(path) as reader:
+            assert next(reader) == _request()
+        with pytest.raises(StopIteration):
+            next(reader)
+
+
+class TestWriteJsonl:
+    """write_jsonl writes a header and entries, atomically."""
+
+    @given(st.lists(entries(), max_size=4))
+    def test_round_trip(self, records: list[Entry]) -> None:
+        """Writing then reading returns the same entries."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "out.jsonl")
+            assert write_jsonl(path, records, description="test") == len(records)
+            reader = read_jsonl(path)
+            assert list(reader) == records
+            assert reader.header == JsonlHeader(schema=1, description="test")
+
+    def test_exact_bytes(self, tmp_path: pathlib.Path, backend: bool) -> None:
+        """The file is the header line and one compact line per entry, each ending in \\n."""
+        path = tmp_path / "out.jsonl"
+        write_jsonl(path, [_request()], dataset="seeds", description="Türkiye")
+        assert path.read_bytes() == (
+            '{"kind":"header","schema":1,"dataset":"seeds","description":"Türkiye"}\n'
+            + REQUEST_JSON + "\n"
+        ).encode()
+
+    def test_failure_leaves_old_file(self, tmp_path: pathlib.Path) -> None:
+        """A generator that fails half-way leaves the old file and no temporary file."""
+        path = tmp_path / "data.jsonl"
+        path.write_text("old\n")
+        os.chmod(path, 0o640)
+
+        def records() -> Iterator[Entry]:
+            yield _request()
+            msg = "disk on fire"
+            raise OSError(msg)
+
+        with pytest.raises(OSError, match="disk on fire"):
+            write_jsonl(path, records())
+        assert path.read_text() == "old\n"
+        assert sorted(os.listdir(tmp_path)) == ["data.jsonl"]
+        write_jsonl(path, [_request()])
+        assert os.stat(path).st_mode & 0o777 == 0o640
+
+    def test_bad_header_argument(self, tmp_path: pathlib.Path) -> None:
+        """A non-string dataset name is refused before anything is written."""
+        with pytest.raises(TypeError, match="dataset must be a str"):
+            write_jsonl(tmp_path / "x.jsonl", [], dataset=5)  # type: ignore[arg-type]
+        assert os.listdir(tmp_path) == []
+
+    def test_bad_record_removes_temp(self, tmp_path: pathlib.Path) -> None:
+        """A non-record among the records fails and leaves no file behind."""
+        with pytest.raises(TypeError):
+            write_jsonl(tmp_path / "x.jsonl", [_request(), "nope"])  # type: ignore[list-item]
+        assert os.listdir(tmp_path) == []
+
+
+def test_every_kind_example() -> None:
+    """One hand-built record of each kind survives the round trip."""
+    records: list[Entry] = [
+        Statement(**common(), speaker=OFFICIALS, quotes=(Quote(text="No.", speaker=OFFICIALS),)),
+        Agreement(**common(), parties=(SYRIA, TURKIYE), signed=FuzzyDate("2025-08-13")),
+        Ceasefire(**common(), parties=(SYRIA,), mediators=(TURKIYE,)),
+        Strike(**common(), perpetrator=ISRAEL, fatalities=Count.at_least(3)),
+        Meeting(**common(), parties=(SYRIA, TURKIYE), host=TURKIYE),
+        Source(id="s", outlet="AP", published=Dating.stated("2025-07-23")),
+    ]
+    for record in records:
+        assert from_json(to_json(record)) == record
