@@ -66,8 +66,17 @@ from geoevents import (
 from geoevents.jsonio import from_json, read_jsonl, to_json, write_jsonl
 
 COUNTRIES = ["SY", "TR", "IL", "LB", "IQ", "IR", "JO", "US", "RU", "UA", "SD", "YE", "PS", "EG"]
-NAMES = ["Ministry of Defence", "Syrian Democratic Forces", "Hezbollah", "Ahmed al-Sharaa",
-         "Hakan Fidan", "Tom Barrack", "UN Security Council", "Druze militia", "Bedouin tribes"]
+NAMES = [
+    "Ministry of Defence",
+    "Syrian Democratic Forces",
+    "Hezbollah",
+    "Ahmed al-Sharaa",
+    "Hakan Fidan",
+    "Tom Barrack",
+    "UN Security Council",
+    "Druze militia",
+    "Bedouin tribes",
+]
 PLACES = ["Sweida", "Damascus", "Aleppo", "Idlib", "Deir ez-Zor", "Qamishli", "Raqqa", "Homs"]
 
 
@@ -77,10 +86,14 @@ def build(n: int, seed: int = 7) -> list[Any]:
     def actor() -> Actor:
         if rnd.random() < 0.15:
             return Actor.unnamed("security officials", country=Country(rnd.choice(COUNTRIES)))
-        return Actor(kind=rnd.choice([ActorKind.GOVERNMENT, ActorKind.MILITARY,
-                                      ActorKind.ARMED_GROUP, ActorKind.PERSON]),
-                     name=rnd.choice(NAMES), country=Country(rnd.choice(COUNTRIES)),
-                     title="Minister" if rnd.random() < 0.3 else None)
+        return Actor(
+            kind=rnd.choice(
+                [ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.ARMED_GROUP, ActorKind.PERSON]
+            ),
+            name=rnd.choice(NAMES),
+            country=Country(rnd.choice(COUNTRIES)),
+            title="Minister" if rnd.random() < 0.3 else None,
+        )
 
     def when() -> Dating:
         day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rnd.randrange(365))
@@ -89,59 +102,99 @@ def build(n: int, seed: int = 7) -> list[Any]:
             return Dating(date=FuzzyDate.from_date(day))
         if r < 0.8:
             return Dating(date=FuzzyDate(day.isoformat()[:7]))
-        return Dating(date=FuzzyDate.from_date(day), method=DatingMethod.RESOLVED,
-                      expression="on Wednesday", anchor=day + datetime.timedelta(days=2))
+        return Dating(
+            date=FuzzyDate.from_date(day),
+            method=DatingMethod.RESOLVED,
+            expression="on Wednesday",
+            anchor=day + datetime.timedelta(days=2),
+        )
 
     def attributions(i: int) -> tuple[Attribution, ...]:
         via = tuple(actor() for _ in range(rnd.randrange(3)))
-        return (Attribution(source=f"src-{i % 5000}", via=via,
-                            mode=AttributionMode.PARAPHRASE if via else AttributionMode.REPORTED),)
+        return (
+            Attribution(
+                source=f"src-{i % 5000}",
+                via=via,
+                mode=AttributionMode.PARAPHRASE if via else AttributionMode.REPORTED,
+            ),
+        )
 
     def count() -> Count:
         lo = rnd.randrange(50)
-        return rnd.choice([Count(), Count.exact(lo), Count.at_least(lo),
-                           Count(low=lo, best=lo + 3, high=lo + 9)])
+        return rnd.choice(
+            [Count(), Count.exact(lo), Count.at_least(lo), Count(low=lo, best=lo + 3, high=lo + 9)]
+        )
 
     out: list[Any] = []
     for i in range(n):
         common: dict[str, Any] = {
-            "id": f"ds/{i}", "when": when(), "summary": f"Report number {i} about {rnd.choice(PLACES)}.",
+            "id": f"ds/{i}",
+            "when": when(),
+            "summary": f"Report number {i} about {rnd.choice(PLACES)}.",
             "attributions": attributions(i),
-            "location": Location(name=rnd.choice(PLACES), country=Country("SY"),
-                                 latitude=round(rnd.uniform(32, 37), 4),
-                                 longitude=round(rnd.uniform(35, 42), 4),
-                                 precision=SpatialPrecision.EXACT),
+            "location": Location(
+                name=rnd.choice(PLACES),
+                country=Country("SY"),
+                latitude=round(rnd.uniform(32, 37), 4),
+                longitude=round(rnd.uniform(35, 42), 4),
+                precision=SpatialPrecision.EXACT,
+            ),
             "countries": tuple(Country(c) for c in rnd.sample(COUNTRIES, 2)),
             "cameo": rnd.choice([None, "0871", "190", "1831"]),
             "tags": ("syria",) if rnd.random() < 0.5 else (),
         }
         k = i % 9
         if k == 0:
-            out.append(Source(id=f"src-{i}", outlet="Associated Press", kind=SourceKind.WIRE,
-                              title="Clashes in the south", url=f"https://example.org/{i}",
-                              published=Dating(date=FuzzyDate("2025-07-23")), language="en"))
+            out.append(
+                Source(
+                    id=f"src-{i}",
+                    outlet="Associated Press",
+                    kind=SourceKind.WIRE,
+                    title="Clashes in the south",
+                    url=f"https://example.org/{i}",
+                    published=Dating(date=FuzzyDate("2025-07-23")),
+                    language="en",
+                )
+            )
         elif k == 1:
             out.append(Event(**common, actors=(Participant(actor=actor(), role=Role.HOST),)))
         elif k == 2:
-            out.append(Statement(**common, speaker=actor(),
-                                 quotes=(Quote(text="We will not allow it.", speaker=actor()),)))
+            out.append(
+                Statement(
+                    **common,
+                    speaker=actor(),
+                    quotes=(Quote(text="We will not allow it.", speaker=actor()),),
+                )
+            )
         elif k == 3:
-            out.append(Request(**common, requester=actor(), addressee=actor(),
-                               items=(RequestItem.AIR_DEFENCE, RequestItem.TRAINING), formal=True))
+            out.append(
+                Request(
+                    **common,
+                    requester=actor(),
+                    addressee=actor(),
+                    items=(RequestItem.AIR_DEFENCE, RequestItem.TRAINING),
+                    formal=True,
+                )
+            )
         elif k == 4:
             out.append(Agreement(**common, parties=(actor(), actor()), signed=FuzzyDate("2025-07")))
         elif k == 5:
             out.append(Ceasefire(**common, parties=(actor(),), mediators=(actor(),)))
         elif k == 6:
-            out.append(Clash(**common, sides=(actor(), actor()), fatalities=count(), injuries=count()))
+            out.append(
+                Clash(**common, sides=(actor(), actor()), fatalities=count(), injuries=count())
+            )
         elif k == 7:
-            out.append(Strike(**common, perpetrator=actor(), target="an army base", fatalities=count()))
+            out.append(
+                Strike(**common, perpetrator=actor(), target="an army base", fatalities=count())
+            )
         else:
             out.append(Meeting(**common, parties=(actor(), actor()), topic="security"))
     return out
 
 
 # ----------------------------------------------------------------- msgspec mirror
+
 
 class MActor(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     kind: str
@@ -191,8 +244,9 @@ class MLocation(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     precision: str | None = None
 
 
-class MBase(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True,
-            tag_field="kind"):
+class MBase(
+    msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, tag_field="kind"
+):
     schema: int
     id: str
     when: str | MDating
@@ -277,8 +331,14 @@ class MMeeting(MBase, tag="meeting", kw_only=True):
     topic: str | None = None
 
 
-class MSource(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True,
-              tag_field="kind", tag="source"):
+class MSource(
+    msgspec.Struct,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+    kw_only=True,
+    tag_field="kind",
+    tag="source",
+):
     schema: int
     id: str
     outlet: str
@@ -291,8 +351,9 @@ class MSource(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw
     notes: str | None = None
 
 
-MEntry = (MEvent | MStatement | MRequest | MAgreement | MCeasefire | MClash | MStrike | MMeeting
-          | MSource)
+MEntry = (
+    MEvent | MStatement | MRequest | MAgreement | MCeasefire | MClash | MStrike | MMeeting | MSource
+)
 
 
 # ----------------------------------------------------------------- pydantic mirror
@@ -464,7 +525,14 @@ class PSource(pydantic.BaseModel):
 
 PEntry = pydantic.TypeAdapter(
     Annotated[
-        PEvent | PStatement | PRequest | PAgreement | PCeasefire | PClash | PStrike | PMeeting
+        PEvent
+        | PStatement
+        | PRequest
+        | PAgreement
+        | PCeasefire
+        | PClash
+        | PStrike
+        | PMeeting
         | PSource,
         pydantic.Field(discriminator="kind"),
     ]
@@ -473,8 +541,10 @@ PEntry = pydantic.TypeAdapter(
 
 # ----------------------------------------------------------------- measuring
 
-GOOD = ('{"kind":"clash","schema":1,"id":"x","when":"2025-07-16","summary":"s",'
-        '"attributions":[{"source":"s"}]')
+GOOD = (
+    '{"kind":"clash","schema":1,"id":"x","when":"2025-07-16","summary":"s",'
+    '"attributions":[{"source":"s"}]'
+)
 BAD_INPUTS: dict[str, bytes] = {
     "malformed JSON": b'{"kind":"event",',
     "invalid UTF-8": b'{"kind":"event","schema":1,"id":"\xff"}',
@@ -487,8 +557,10 @@ BAD_INPUTS: dict[str, bytes] = {
     "number as country": (GOOD + ',"countries":[792]}').encode(),
     "bad country": (GOOD + ',"countries":["Turkye"]}').encode(),
     "negative count": (GOOD + ',"fatalities":"-5"}').encode(),
-    "missing attribution": GOOD.replace('"attributions":[{"source":"s"}]', '"attributions":[]')
-    .encode() + b"}",
+    "missing attribution": GOOD.replace(
+        '"attributions":[{"source":"s"}]', '"attributions":[]'
+    ).encode()
+    + b"}",
     "unknown field": (GOOD + ',"sumary":"s"}').encode(),
     "string as array": (GOOD + ',"countries":"SY"}').encode(),
     "10 MB line": (GOOD + ',"notes":"' + "x" * 10_000_000 + '"}').encode(),
@@ -519,15 +591,25 @@ def rejects(decode: Callable[[bytes], Any]) -> int:
             decode(line)
         except RecursionError:
             count += 0  # a crash-like escape counts as not handled
-        except Exception:  # noqa: S112
+        except Exception:
             count += 1
     return count
 
 
 def import_time() -> float:
     code = "import time; t = time.perf_counter(); import geoevents; print(time.perf_counter() - t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                 check=True, env=os.environ).stdout) for _ in range(5)]
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=os.environ,
+            ).stdout
+        )
+        for _ in range(5)
+    ]
     return min(runs)
 
 
@@ -597,15 +679,22 @@ def main() -> None:
     ]
     size = sum(map(len, lines)) / n
     print(f"{n:,} entries, {size:.0f} bytes per line on average, Python {sys.version.split()[0]}\n")
-    print("| decoder | decode /s | decode × orjson | encode /s | encode × orjson "
-          f"| memory MB | memory × dicts | bad inputs rejected (of {len(BAD_INPUTS)}) |")
+    print(
+        "| decoder | decode /s | decode × orjson | encode /s | encode × orjson "
+        f"| memory MB | memory × dicts | bad inputs rejected (of {len(BAD_INPUTS)}) |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, dec, enc, mem, rej in rows:
-        cells = [name, f"{n / dec:,.0f}", f"{dec / t_orjson:.2f}",
-                 "" if enc is None else f"{n / enc:,.0f}",
-                 "" if enc is None else f"{enc / e_orjson:.2f}",
-                 "" if mem is None else f"{mem / 1e6:.1f}",
-                 "" if mem is None else f"{mem / m_dicts:.2f}", str(rej)]
+        cells = [
+            name,
+            f"{n / dec:,.0f}",
+            f"{dec / t_orjson:.2f}",
+            "" if enc is None else f"{n / enc:,.0f}",
+            "" if enc is None else f"{enc / e_orjson:.2f}",
+            "" if mem is None else f"{mem / 1e6:.1f}",
+            "" if mem is None else f"{mem / m_dicts:.2f}",
+            str(rej),
+        ]
         print("| " + " | ".join(cells) + " |")
     print(f"\n`import geoevents`: {import_time() * 1000:.0f} ms (best of 5, fresh interpreters)")
 

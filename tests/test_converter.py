@@ -35,8 +35,10 @@ from geoevents.converter import (
     transform_error,
 )
 
+ENTRY: Any = Entry  # a union; cattrs' annotations expect a class
 
-def problems(data: Any, cls: Any = Entry, *, allow_unknown: bool = False) -> list[str]:
+
+def problems(data: Any, cls: Any = ENTRY, *, allow_unknown: bool = False) -> list[str]:
     """Structure *data* as *cls* and return the error lines (empty when it succeeds)."""
     try:
         default_converter(allow_unknown=allow_unknown).structure(data, cls)
@@ -48,7 +50,11 @@ def problems(data: Any, cls: Any = Entry, *, allow_unknown: bool = False) -> lis
 def event_dict(**fields: Any) -> dict[str, Any]:
     """A valid event dict with *fields* replaced."""
     data: dict[str, Any] = {
-        "kind": "event", "schema": 1, "id": "e", "when": "2025-07-16", "summary": "S.",
+        "kind": "event",
+        "schema": 1,
+        "id": "e",
+        "when": "2025-07-16",
+        "summary": "S.",
         "attributions": [{"source": "s"}],
     }
     data.update(fields)
@@ -62,9 +68,15 @@ class TestFactory:
         """configure_converter installs the hooks on a plain cattrs converter."""
         converter = cattrs.Converter()
         configure_converter(converter)
-        expected = Event(**common(id="e", when=FuzzyDate("2025-07-16"), summary="S.",
-                                  attributions=(Attribution(source="s"),)))
-        assert converter.structure(event_dict(), Entry) == expected
+        expected = Event(
+            **common(
+                id="e",
+                when=FuzzyDate("2025-07-16"),
+                summary="S.",
+                attributions=(Attribution(source="s"),),
+            )
+        )
+        assert converter.structure(event_dict(), ENTRY) == expected
         assert converter.unstructure(expected) == event_dict()
 
     def test_default_is_shared(self) -> None:
@@ -76,8 +88,15 @@ class TestFactory:
     def test_entry_kinds(self) -> None:
         """Every record tag and the source tag are known entry kinds."""
         assert sorted(ENTRY_KINDS) == [
-            "agreement", "ceasefire", "clash", "event", "meeting", "request", "source",
-            "statement", "strike",
+            "agreement",
+            "ceasefire",
+            "clash",
+            "event",
+            "meeting",
+            "request",
+            "source",
+            "statement",
+            "strike",
         ]
         assert ENTRY_KINDS["source"] is Source
 
@@ -93,18 +112,48 @@ class TestStrictness:
             ({"summary": ["S."]}, "$.summary: expected a string, got array"),
             ({"tags": "war"}, "$.tags: expected an array, got string: 'war'"),
             ({"tags": ["a", 1]}, "$.tags[1]: expected a string, got number: 1"),
-            ({"modality": "Actual"}, "$.modality: not a valid Modality: 'Actual' (did you mean 'actual'?)"),
+            (
+                {"modality": "Actual"},
+                "$.modality: not a valid Modality: 'Actual' (did you mean 'actual'?)",
+            ),
             ({"modality": 1}, "$.modality: expected a Modality string, got number: 1"),
-            ({"countries": ["tr"]}, "$.countries[0]: not an ISO 3166-1 alpha-2 country code: 'tr' (did you mean 'TR'?)"),
-            ({"countries": ["TUR"]}, "$.countries[0]: not an ISO 3166-1 alpha-2 country code: 'TUR' (write names through normalize_country() first)"),
-            ({"when": 2025}, "$.when: expected an EDTF date string or a dating object, got number: 2025"),
-            ({"location": {"latitude": True, "longitude": 1}}, "$.location.latitude: expected a number, got boolean: True"),
-            ({"location": {"latitude": "1", "longitude": 1}}, "$.location.latitude: expected a number, got string: '1'"),
-            ({"location": {"latitude": float("nan"), "longitude": 1}}, "$.location.latitude: expected a finite number: nan"),
-            ({"location": {"name": "x", "latitude": 1}}, "$.location.longitude: latitude and longitude come together (give longitude too)"),
+            (
+                {"countries": ["tr"]},
+                "$.countries[0]: not an ISO 3166-1 alpha-2 country code: 'tr' (did you mean 'TR'?)",
+            ),
+            (
+                {"countries": ["TUR"]},
+                (
+                    "$.countries[0]: not an ISO 3166-1 alpha-2 country code: 'TUR' "
+                    "(write names through normalize_country() first)"
+                ),
+            ),
+            (
+                {"when": 2025},
+                "$.when: expected an EDTF date string or a dating object, got number: 2025",
+            ),
+            (
+                {"location": {"latitude": True, "longitude": 1}},
+                "$.location.latitude: expected a number, got boolean: True",
+            ),
+            (
+                {"location": {"latitude": "1", "longitude": 1}},
+                "$.location.latitude: expected a number, got string: '1'",
+            ),
+            (
+                {"location": {"latitude": float("nan"), "longitude": 1}},
+                "$.location.latitude: expected a finite number: nan",
+            ),
+            (
+                {"location": {"name": "x", "latitude": 1}},
+                "$.location.longitude: latitude and longitude come together (give longitude too)",
+            ),
             ({"location": []}, "$.location: expected an object, got array"),
             ({"cameo": 190}, "$.cameo: expected a string, got number: 190"),
-            ({"cameo": "19a"}, "$.cameo: not a CAMEO code: '19a' (CAMEO codes are 2-4 digit strings)"),
+            (
+                {"cameo": "19a"},
+                "$.cameo: not a CAMEO code: '19a' (CAMEO codes are 2-4 digit strings)",
+            ),
         ],
     )
     def test_event_field(self, fields: dict[str, Any], expected: str) -> None:
@@ -112,7 +161,7 @@ class TestStrictness:
         assert problems(event_dict(**fields)) == [expected]
 
     def test_int_and_bool(self) -> None:
-        """int accepts only int and bool only bool."""
+        """Int accepts only int and bool only bool."""
         converter = default_converter()
         assert converter.structure(3, int) == 3
         for bad, kind in ((True, int), ("3", int), (1, bool), (1.0, int)):
@@ -121,14 +170,19 @@ class TestStrictness:
 
     def test_request_formal(self) -> None:
         """A bool field refuses 1."""
-        data = event_dict(kind="request", requester={"kind": "person", "name": "A"},
-                          addressee={"kind": "person", "name": "B"}, formal=1)
+        data = event_dict(
+            kind="request",
+            requester={"kind": "person", "name": "A"},
+            addressee={"kind": "person", "name": "B"},
+            formal=1,
+        )
         assert problems(data) == ["$.formal: expected true or false, got number: 1"]
 
     def test_float_accepts_int(self) -> None:
         """A float field takes a JSON integer as a float."""
-        record = default_converter().structure(
-            event_dict(location={"latitude": 5, "longitude": -3}), Entry)
+        record: Event = default_converter().structure(
+            event_dict(location={"latitude": 5, "longitude": -3}), ENTRY
+        )
         assert record.location == Location(latitude=5.0, longitude=-3.0)
         assert isinstance(record.location.latitude, float)
 
@@ -142,31 +196,59 @@ class TestValueTypes:
         for text in ("unknown", "12", ">=12", "<=3", "5..12", "7 (5..12)"):
             assert converter.unstructure(converter.structure(text, Count)) == text
         assert problems(event_dict(kind="clash", fatalities="5..3")) == [
-            "$.fatalities: low must not exceed high: '5..3' (low <= best <= high)"]
+            "$.fatalities: low must not exceed high: '5..3' (low <= best <= high)"
+        ]
         assert problems(event_dict(kind="clash", fatalities=-5)) == [
-            "$.fatalities: expected a count string such as '12', '>=12' or '5..12', got number: -5"]
+            "$.fatalities: expected a count string such as '12', '>=12' or '5..12', got number: -5"
+        ]
 
     def test_dating_forms(self) -> None:
         """A dating is a bare EDTF string or an object, and both are read."""
         converter = default_converter()
-        resolved = Dating(date=FuzzyDate("2025-07-16"), method=DatingMethod.RESOLVED,
-                          expression="on Wednesday", anchor=datetime.date(2025, 7, 17),
-                          rule="latest Wednesday")
+        resolved = Dating(
+            date=FuzzyDate("2025-07-16"),
+            method=DatingMethod.RESOLVED,
+            expression="on Wednesday",
+            anchor=datetime.date(2025, 7, 17),
+            rule="latest Wednesday",
+        )
         data = converter.unstructure(resolved)
-        assert data == {"date": "2025-07-16", "method": "resolved", "expression": "on Wednesday",
-                        "anchor": "2025-07-17", "rule": "latest Wednesday"}
+        assert data == {
+            "date": "2025-07-16",
+            "method": "resolved",
+            "expression": "on Wednesday",
+            "anchor": "2025-07-17",
+            "rule": "latest Wednesday",
+        }
         assert converter.structure(data, Dating) == resolved
         assert converter.structure({"date": "2025"}, Dating) == Dating.stated("2025")
         assert converter.unstructure(Dating(date=FuzzyDate("2025"), rule="r")) == {
-            "date": "2025", "rule": "r"}
+            "date": "2025",
+            "rule": "r",
+        }
 
     @pytest.mark.parametrize(
         ("when", "expected"),
         [
-            ({"date": "2025", "anchor": "20250717"}, "$.when.anchor: not a date in the form YYYY-MM-DD: '20250717'"),
-            ({"date": "2025", "anchor": "2025-02-30"}, "$.when.anchor: not a real day (day is out of range for month): '2025-02-30'"),
-            ({"date": "2025", "anchor": 20250717}, "$.when.anchor: expected a date string YYYY-MM-DD, got number: 20250717"),
-            ({"date": "2025", "method": "resolved"}, "$.when.expression: a resolved dating needs both expression and anchor (record method='inferred' if the anchor is unknown)"),
+            (
+                {"date": "2025", "anchor": "20250717"},
+                "$.when.anchor: not a date in the form YYYY-MM-DD: '20250717'",
+            ),
+            (
+                {"date": "2025", "anchor": "2025-02-30"},
+                "$.when.anchor: not a real day (day is out of range for month): '2025-02-30'",
+            ),
+            (
+                {"date": "2025", "anchor": 20250717},
+                "$.when.anchor: expected a date string YYYY-MM-DD, got number: 20250717",
+            ),
+            (
+                {"date": "2025", "method": "resolved"},
+                (
+                    "$.when.expression: a resolved dating needs both expression and anchor "
+                    "(record method='inferred' if the anchor is unknown)"
+                ),
+            ),
             ({"date": "2025", "note": "x"}, "$.when.note: unknown field"),
             ({"method": "stated"}, "$.when.date: missing required field"),
         ],
@@ -189,18 +271,26 @@ class TestTaggedUnion:
         record = default_converter().structure(event_dict(kind="clash"), Event)
         assert isinstance(record, Clash)
         assert problems({"kind": "source", "schema": 1}, Event)[0].startswith(
-            "$.kind: unknown kind: 'source'")
+            "$.kind: unknown kind: 'source'"
+        )
 
     def test_specific_class_checks_kind(self) -> None:
         """Structuring as one class requires its tag."""
-        assert problems(event_dict(), Request) == ["$.kind: unknown kind: 'event' (expected 'request')"]
-        assert problems({"schema": 1}, Source) == ["$.kind: missing required field (expected 'source')"]
+        assert problems(event_dict(), Request) == [
+            "$.kind: unknown kind: 'event' (expected 'request')"
+        ]
+        assert problems({"schema": 1}, Source) == [
+            "$.kind: missing required field (expected 'source')"
+        ]
 
     def test_kind_type(self) -> None:
         """A non-string kind is reported with the choices."""
         assert problems(event_dict(kind=None)) == [
-            "$.kind: expected a string, got null (one of 'agreement', 'ceasefire', 'clash', "
-            "'event', 'meeting', 'request', 'source', 'statement', 'strike')"]
+            (
+                "$.kind: expected a string, got null (one of 'agreement', 'ceasefire', 'clash', "
+                "'event', 'meeting', 'request', 'source', 'statement', 'strike')"
+            )
+        ]
 
     def test_unstructure_adds_envelope(self) -> None:
         """Unstructuring a record puts kind and schema first."""
@@ -213,8 +303,10 @@ class TestErrors:
 
     def test_unknown_keys_with_hints(self) -> None:
         """Unknown keys are reported at their paths with a close match, nested too."""
-        data = event_dict(actors=[{"actor": {"kind": "person", "nme": "A", "name": "B"},
-                                   "role": "host"}], sumary="x")
+        data = event_dict(
+            actors=[{"actor": {"kind": "person", "nme": "A", "name": "B"}, "role": "host"}],
+            sumary="x",
+        )
         data["bad key"] = 1
         assert problems(data) == [
             "$.sumary: unknown field (did you mean 'summary'?)",
@@ -234,32 +326,47 @@ class TestErrors:
 
     def test_post_init_error_relocated(self) -> None:
         """An error raised after the validators is relocated under its container."""
-        data = event_dict(actors=[{"actor": {"kind": "unnamed", "name": "X", "description": "d"},
-                                   "role": "host"}])
+        data = event_dict(
+            actors=[{"actor": {"kind": "unnamed", "name": "X", "description": "d"}, "role": "host"}]
+        )
         assert problems(data) == [
-            "$.actors[0].actor.name: an unnamed actor has no name: 'X' "
-            "(put who they are in 'description', or choose another kind)"]
+            (
+                "$.actors[0].actor.name: an unnamed actor has no name: 'X' "
+                "(put who they are in 'description', or choose another kind)"
+            )
+        ]
 
     def test_source_kind_path(self) -> None:
         """The renamed source_kind field is reported under its JSON name."""
-        assert problems({"kind": "source", "schema": 1, "id": "s", "outlet": "AP",
-                         "source_kind": "wir"}) == [
-            "$.source_kind: not a valid SourceKind: 'wir' (did you mean 'wire'?)"]
+        assert problems(
+            {"kind": "source", "schema": 1, "id": "s", "outlet": "AP", "source_kind": "wir"}
+        ) == ["$.source_kind: not a valid SourceKind: 'wir' (did you mean 'wire'?)"]
 
     def test_transform_other_exceptions(self) -> None:
         """Unexpected exceptions become errors naming their type."""
         assert [str(e) for e in transform_error(RuntimeError("boom"), "$.x")] == [
-            "$.x: RuntimeError: boom"]
+            "$.x: RuntimeError: boom"
+        ]
         assert [str(e) for e in transform_error(KeyError("id"))] == ["$: missing required field"]
 
     def test_json_type(self) -> None:
         """JSON type names are used in messages."""
         assert [json_type(v) for v in (None, True, 1, 1.5, "", [], {}, object())] == [
-            "null", "boolean", "number", "number", "string", "array", "object", "object"]
+            "null",
+            "boolean",
+            "number",
+            "number",
+            "string",
+            "array",
+            "object",
+            "object",
+        ]
 
     def test_actor_rules(self) -> None:
         """Actors decoded from dicts equal the ones built in code."""
         data = {"kind": "government", "name": "Syrian interim government", "country": "SY"}
         assert default_converter().structure(data, Actor) == SYRIA
         assert default_converter().unstructure(Actor(kind=ActorKind.PERSON, name="A")) == {
-            "kind": "person", "name": "A"}
+            "kind": "person",
+            "name": "A",
+        }

@@ -41,8 +41,9 @@ from geoevents import (
     SourceKind,
     Statement,
     Strike,
+    jsonio,
+    migrations,
 )
-from geoevents import jsonio, migrations
 from geoevents.jsonio import (
     Entry,
     JsonlHeader,
@@ -57,13 +58,24 @@ from geoevents.jsonio import (
 
 # ----------------------------------------------------------------- a local strategy
 
-_words = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=8)
+_words = st.text(
+    st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=8
+)
 _texts = st.lists(_words, min_size=1, max_size=3).map(" ".join)
 _ids = st.from_regex(r"[a-z0-9][a-z0-9._/-]{0,12}", fullmatch=True)
 _countries = st.sampled_from(Country.all())
 _dates = st.sampled_from(
-    ["2025", "2025-07", "2025-07-23", "2025-07-2X", "2025-07-23~", "2025-21",
-     "2025-07-13/2025-07-20", "../2025-07", "2025-07-23T10:00:00Z"]
+    [
+        "2025",
+        "2025-07",
+        "2025-07-23",
+        "2025-07-2X",
+        "2025-07-23~",
+        "2025-21",
+        "2025-07-13/2025-07-20",
+        "../2025-07",
+        "2025-07-23T10:00:00Z",
+    ]
 ).map(FuzzyDate)
 
 
@@ -73,8 +85,12 @@ def _actors(draw: st.DrawFn) -> Actor:
     if draw(st.booleans()):
         return Actor.unnamed(draw(_texts), country=country)
     kind = draw(st.sampled_from([k for k in ActorKind if k is not ActorKind.UNNAMED]))
-    return Actor(kind=kind, name=draw(_texts), country=country,
-                 aliases=tuple(draw(st.lists(_texts, max_size=2))))
+    return Actor(
+        kind=kind,
+        name=draw(_texts),
+        country=country,
+        aliases=tuple(draw(st.lists(_texts, max_size=2))),
+    )
 
 
 @st.composite
@@ -82,39 +98,72 @@ def _datings(draw: st.DrawFn) -> Dating:
     date = draw(_dates)
     if draw(st.booleans()):
         return Dating(date=date)
-    return Dating(date=date, method=DatingMethod.RESOLVED, expression=draw(_texts),
-                  anchor=draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 1, 1))),
-                  rule=draw(st.none() | _texts))
+    return Dating(
+        date=date,
+        method=DatingMethod.RESOLVED,
+        expression=draw(_texts),
+        anchor=draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 1, 1))),
+        rule=draw(st.none() | _texts),
+    )
 
 
-_counts = st.sampled_from(["unknown", "0", "12", ">=12", "<=3", "5..12", "7 (5..12)", "7 (..9)"]).map(
-    Count.parse
-)
+_counts = st.sampled_from(
+    ["unknown", "0", "12", ">=12", "<=3", "5..12", "7 (5..12)", "7 (..9)"]
+).map(Count.parse)
 _attributions = st.builds(
-    Attribution, source=_ids, via=st.lists(_actors(), max_size=2).map(tuple),
+    Attribution,
+    source=_ids,
+    via=st.lists(_actors(), max_size=2).map(tuple),
     mode=st.sampled_from(AttributionMode),
 )
 _locations = st.builds(
-    Location, name=_texts, country=st.none() | _countries,
-    latitude=st.floats(-90, 90, allow_nan=False), longitude=st.floats(-180, 180, allow_nan=False),
+    Location,
+    name=_texts,
+    country=st.none() | _countries,
+    latitude=st.floats(-90, 90, allow_nan=False),
+    longitude=st.floats(-180, 180, allow_nan=False),
 )
 
 
 @st.composite
 def entries(draw: st.DrawFn) -> Entry:
     """Any entry: a record of every kind with its own fields, or a source."""
-    kind = draw(st.sampled_from(
-        ["event", "statement", "request", "agreement", "ceasefire", "clash", "strike", "meeting",
-         "source"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "event",
+                "statement",
+                "request",
+                "agreement",
+                "ceasefire",
+                "clash",
+                "strike",
+                "meeting",
+                "source",
+            ]
+        )
+    )
     if kind == "source":
-        return Source(id=draw(_ids), outlet=draw(_texts), kind=draw(st.sampled_from(SourceKind)),
-                      title=draw(st.none() | _texts), published=draw(st.none() | _datings()),
-                      language=draw(st.sampled_from([None, "en", "ar-SY"])))
+        return Source(
+            id=draw(_ids),
+            outlet=draw(_texts),
+            kind=draw(st.sampled_from(SourceKind)),
+            title=draw(st.none() | _texts),
+            published=draw(st.none() | _datings()),
+            language=draw(st.sampled_from([None, "en", "ar-SY"])),
+        )
     fields: dict[str, Any] = {
-        "id": draw(_ids), "when": draw(_datings()), "summary": draw(_texts),
+        "id": draw(_ids),
+        "when": draw(_datings()),
+        "summary": draw(_texts),
         "attributions": tuple(draw(st.lists(_attributions, min_size=1, max_size=2))),
-        "actors": tuple(draw(st.lists(st.builds(Participant, actor=_actors(),
-                                                role=st.sampled_from(Role)), max_size=2))),
+        "actors": tuple(
+            draw(
+                st.lists(
+                    st.builds(Participant, actor=_actors(), role=st.sampled_from(Role)), max_size=2
+                )
+            )
+        ),
         "location": draw(st.none() | _locations),
         "countries": tuple(draw(st.lists(_countries, max_size=2))),
         "cameo": draw(st.sampled_from([None, "0871", "190"])),
@@ -123,12 +172,21 @@ def entries(draw: st.DrawFn) -> Entry:
     }
     actors = st.lists(_actors(), min_size=2, max_size=3).map(tuple)
     if kind == "statement":
-        return Statement(**fields, speaker=draw(_actors()), quotes=(
-            Quote(text=draw(_texts), speaker=draw(_actors()), translated=draw(st.booleans())),))
+        return Statement(
+            **fields,
+            speaker=draw(_actors()),
+            quotes=(
+                Quote(text=draw(_texts), speaker=draw(_actors()), translated=draw(st.booleans())),
+            ),
+        )
     if kind == "request":
-        return Request(**fields, requester=draw(_actors()), addressee=draw(_actors()),
-                       items=tuple(draw(st.sets(st.sampled_from(RequestItem), max_size=2))),
-                       formal=draw(st.none() | st.booleans()))
+        return Request(
+            **fields,
+            requester=draw(_actors()),
+            addressee=draw(_actors()),
+            items=tuple(draw(st.sets(st.sampled_from(RequestItem), max_size=2))),
+            formal=draw(st.none() | st.booleans()),
+        )
     if kind == "agreement":
         return Agreement(**fields, parties=draw(actors), signed=draw(st.none() | _dates))
     if kind == "ceasefire":
@@ -171,8 +229,9 @@ REQUEST_JSON = (
 )
 
 BAD_COUNTRY = REQUEST_JSON.replace('"actors"', '"actors"').replace(
-    '"items"', '"actors":[{"actor":{"kind":"person","name":"X","country":"Turkye"},'
-    '"role":"mentioned"}],"items"'
+    '"items"',
+    '"actors":[{"actor":{"kind":"person","name":"X","country":"Turkye"},'
+    '"role":"mentioned"}],"items"',
 )
 
 
@@ -185,11 +244,17 @@ class TestToJson:
 
     def test_dating_object(self) -> None:
         """A resolved dating is written as an object and a stated one as a bare string."""
-        when = Dating(date=FuzzyDate("2025-07-16"), method=DatingMethod.RESOLVED,
-                      expression="on Wednesday", anchor=datetime.date(2025, 7, 17))
+        when = Dating(
+            date=FuzzyDate("2025-07-16"),
+            method=DatingMethod.RESOLVED,
+            expression="on Wednesday",
+            anchor=datetime.date(2025, 7, 17),
+        )
         clash = Clash(**common(when=when), fatalities=Count(low=5, best=7, high=12))
         assert to_dict(clash)["when"] == {
-            "date": "2025-07-16", "method": "resolved", "expression": "on Wednesday",
+            "date": "2025-07-16",
+            "method": "resolved",
+            "expression": "on Wednesday",
             "anchor": "2025-07-17",
         }
         assert to_dict(clash)["fatalities"] == "7 (5..12)"
@@ -208,7 +273,9 @@ class TestToJson:
     def test_small_floats_identical(self, backend: bool) -> None:
         """Floats that orjson writes differently still come out as float repr on both paths."""
         event = Event(**common(location=Location(name="x", latitude=1e-05, longitude=-1.5e-07)))
-        assert to_json(event).endswith('"location":{"name":"x","latitude":1e-05,"longitude":-1.5e-07}}')
+        assert to_json(event).endswith(
+            '"location":{"name":"x","latitude":1e-05,"longitude":-1.5e-07}}'
+        )
 
     @given(entries())
     def test_paths_byte_identical(self, entry: Entry) -> None:
@@ -234,15 +301,21 @@ class TestRoundTrip:
         assert to_json(from_json(text)) == text
 
     @pytest.mark.parametrize("use_orjson", [True, False])
-    def test_fixed_point_from_foreign_json(self, use_orjson: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_fixed_point_from_foreign_json(
+        self, use_orjson: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """Spaced, reordered JSON with an int coordinate settles after one round trip."""
         monkeypatch.setattr(jsonio, "_USE_ORJSON", use_orjson)
-        text = ('{ "schema": 1, "kind": "event", "summary": "S.", "id": "a", "when": "2025",'
-                ' "attributions": [{"source": "s", "mode": "reported"}],'
-                ' "location": {"latitude": 5, "longitude": 1e-5} }')
+        text = (
+            '{ "schema": 1, "kind": "event", "summary": "S.", "id": "a", "when": "2025",'
+            ' "attributions": [{"source": "s", "mode": "reported"}],'
+            ' "location": {"latitude": 5, "longitude": 1e-5} }'
+        )
         once = to_json(from_json(text))
-        assert once == ('{"kind":"event","schema":1,"id":"a","when":"2025","summary":"S.",'
-                        '"attributions":[{"source":"s"}],"location":{"latitude":5.0,"longitude":1e-05}}')
+        assert once == (
+            '{"kind":"event","schema":1,"id":"a","when":"2025","summary":"S.",'
+            '"attributions":[{"source":"s"}],"location":{"latitude":5.0,"longitude":1e-05}}'
+        )
         assert to_json(from_json(once)) == once
 
     def test_bytes_input(self) -> None:
@@ -251,17 +324,43 @@ class TestRoundTrip:
 
 
 BAD_LINES: dict[str, tuple[bytes, str]] = {
-    "malformed": (b'{"kind":"event",', "$: malformed JSON: Expecting property name enclosed in double quotes at column 17"),
+    "malformed": (
+        b'{"kind":"event",',
+        "$: malformed JSON: Expecting property name enclosed in double quotes at column 17",
+    ),
     "utf8": (b'{"kind":"ev\xffent"}', "$: invalid UTF-8 at byte 12 (save the file as UTF-8)"),
     "nan": (b'{"kind":"event","x":NaN}', "$: malformed JSON: NaN is not valid JSON"),
-    "infinity": (b'{"kind":"event","x":-Infinity}', "$: malformed JSON: -Infinity is not valid JSON"),
-    "duplicate": (b'{"kind":"event","kind":"clash"}', "$: malformed JSON: duplicate key 'kind' in an object"),
-    "nested duplicate": (b'{"a":{"b":1,"b":1}}', "$: malformed JSON: duplicate key 'b' in an object"),
-    "deep": (b'{"tags":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
-             "$: malformed JSON: nested too deeply (records nest only a few levels)"),
+    "infinity": (
+        b'{"kind":"event","x":-Infinity}',
+        "$: malformed JSON: -Infinity is not valid JSON",
+    ),
+    "duplicate": (
+        b'{"kind":"event","kind":"clash"}',
+        "$: malformed JSON: duplicate key 'kind' in an object",
+    ),
+    "nested duplicate": (
+        b'{"a":{"b":1,"b":1}}',
+        "$: malformed JSON: duplicate key 'b' in an object",
+    ),
+    "deep": (
+        b'{"tags":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+        "$: malformed JSON: nested too deeply (records nest only a few levels)",
+    ),
     "array": (b"[1, 2]", "$: expected a JSON object, got array"),
-    "unknown kind": (b'{"kind":"battle","schema":1}', "$.kind: unknown kind: 'battle' (one of 'agreement', 'ceasefire', 'clash', 'event', 'meeting', 'request', 'source', 'statement', 'strike')"),
-    "huge int": (b'{"kind":"event","schema":1' + b"0" * 5000 + b"}", "$: malformed JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5001 digits; use sys.set_int_max_str_digits() to increase the limit"),
+    "unknown kind": (
+        b'{"kind":"battle","schema":1}',
+        (
+            "$.kind: unknown kind: 'battle' (one of 'agreement', 'ceasefire', 'clash', 'event', "
+            "'meeting', 'request', 'source', 'statement', 'strike')"
+        ),
+    ),
+    "huge int": (
+        b'{"kind":"event","schema":1' + b"0" * 5000 + b"}",
+        (
+            "$: malformed JSON: Exceeds the limit (4300 digits) for integer string conversion: "
+            "value has 5001 digits; use sys.set_int_max_str_digits() to increase the limit"
+        ),
+    ),
 }
 
 
@@ -287,13 +386,19 @@ class TestBadInput:
 
     def test_record_errors_together(self) -> None:
         """Every problem of one record is reported at once, with full paths."""
-        data = REQUEST_JSON.replace('"formal":true', '"formal":1').replace('"SY"', "792").replace(
-            '"2025-07"', '"2025-02-30"')
+        data = (
+            REQUEST_JSON.replace('"formal":true', '"formal":1')
+            .replace('"SY"', "792")
+            .replace('"2025-07"', '"2025-02-30"')
+        )
         with pytest.raises(RecordError) as info:
             from_json(data)
         assert info.value.lines() == [
             "$.when: day 30 does not exist in 2025-02: '2025-02-30'",
-            "$.requester.country: expected an ISO 3166-1 alpha-2 country code (a string), got number: 792",
+            (
+                "$.requester.country: expected an ISO 3166-1 alpha-2 country code (a string), "
+                "got number: 792"
+            ),
             "$.formal: expected true or false, got number: 1",
         ]
 
@@ -315,8 +420,10 @@ class TestSchemaVersion:
         with pytest.raises(RecordError) as info:
             from_json(REQUEST_JSON.replace('"schema":1', '"schema":2'))
         assert info.value.lines() == [
-            "$.schema: newer than schema version 1, the newest this geoevents reads: 2 "
-            "(upgrade geoevents to read it)"
+            (
+                "$.schema: newer than schema version 1, the newest this geoevents reads: 2 "
+                "(upgrade geoevents to read it)"
+            )
         ]
 
     def test_missing_version(self) -> None:
@@ -349,8 +456,10 @@ class TestSchemaVersion:
         with pytest.raises(RecordError) as info:
             from_dict({"kind": "source", "schema": 1, "id": "s", "outlet": "AP"})
         assert info.value.lines() == [
-            "$.schema: no migration from schema version 1: 1 "
-            "(this is a bug in geoevents; please report it)"
+            (
+                "$.schema: no migration from schema version 1: 1 "
+                "(this is a bug in geoevents; please report it)"
+            )
         ]
 
     def test_newer_header(self, tmp_path: pathlib.Path) -> None:
@@ -365,6 +474,9 @@ class TestSchemaVersion:
         )
 
 
+REMOVE = "(remove it, or split the file)"
+
+
 def _write_bad_file(path: pathlib.Path) -> None:
     lines = [
         '{"kind":"header","schema":1,"dataset":"seeds"}',
@@ -376,7 +488,9 @@ def _write_bad_file(path: pathlib.Path) -> None:
         '{"kind":"header","schema":"one","x":1,"dataset":5}',
         to_json(Source(id="s", outlet="AP")),
     ]
-    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"kind":"\xff"}\n' + REQUEST_JSON.encode())
+    path.write_bytes(
+        ("\n".join(lines) + "\n").encode() + b'{"kind":"\xff"}\n' + REQUEST_JSON.encode()
+    )
 
 
 class TestReadJsonl:
@@ -390,11 +504,13 @@ class TestReadJsonl:
         assert list(reader) == [_request(), Source(id="s", outlet="AP"), _request()]
         assert reader.header == JsonlHeader(schema=1, dataset="seeds")
         assert [line for e in reader.errors for line in e.lines()] == [
-            f"{path}:4: $.actors[0].actor.country: not an ISO 3166-1 alpha-2 country code: "
-            "'Turkye' (write names through normalize_country() first)",
+            (
+                f"{path}:4: $.actors[0].actor.country: not an ISO 3166-1 alpha-2 country code: "
+                "'Turkye' (write names through normalize_country() first)"
+            ),
             f"{path}:5: $: malformed JSON: Expecting value at column 1",
-            f"{path}:6: $.kind: a header is allowed only on the first line (remove it, or split the file)",
-            f"{path}:7: $.kind: a header is allowed only on the first line (remove it, or split the file)",
+            f"{path}:6: $.kind: a header is allowed only on the first line {REMOVE}",
+            f"{path}:7: $.kind: a header is allowed only on the first line {REMOVE}",
             f"{path}:9: $: invalid UTF-8 at byte 10 (save the file as UTF-8)",
         ]
         assert [e.line for e in reader.errors] == [4, 5, 6, 7, 9]
@@ -403,7 +519,7 @@ class TestReadJsonl:
         """With errors="raise" the good lines before the bad one are yielded first."""
         path = tmp_path / "bad.jsonl"
         _write_bad_file(path)
-        seen = []
+        seen: list[Entry] = []
         with pytest.raises(RecordError) as info:
             seen.extend(read_jsonl(str(path)))
         assert seen == [_request()]
@@ -424,7 +540,9 @@ class TestReadJsonl:
         with path.open("rb") as handle:
             reader = read_jsonl(handle, errors="collect")
             assert list(reader) == [_request()]
-        assert reader.errors[0].lines() == [f"{path}:2: $: malformed JSON: Expecting value at column 1"]
+        assert reader.errors[0].lines() == [
+            f"{path}:2: $: malformed JSON: Expecting value at column 1"
+        ]
 
     def test_header_problems(self) -> None:
         """A malformed header is a line error, and unknown header keys are allowed on request."""
@@ -436,7 +554,9 @@ class TestReadJsonl:
             "<stream>:1: $.description: expected a string, got int",
             "<stream>:1: $['extra']: unknown field in the header",
         ]
-        lenient = read_jsonl(io.StringIO('{"kind":"header","schema":1,"extra":1}\n'), allow_unknown=True)
+        lenient = read_jsonl(
+            io.StringIO('{"kind":"header","schema":1,"extra":1}\n'), allow_unknown=True
+        )
         assert list(lenient) == []
         assert lenient.header == JsonlHeader(schema=1)
 
@@ -452,7 +572,7 @@ class TestReadJsonl:
 
     def test_missing_file(self, tmp_path: pathlib.Path) -> None:
         """A missing file is a DatasetError naming it."""
-        with pytest.raises(DatasetError, match="missing.jsonl: cannot read"):
+        with pytest.raises(DatasetError, match=r"missing\.jsonl: cannot read"):
             list(read_jsonl(tmp_path / "missing.jsonl"))
 
     def test_bad_errors_argument(self) -> None:
@@ -486,13 +606,17 @@ class TestWriteJsonl:
             assert reader.header == JsonlHeader(schema=1, description="test")
 
     def test_exact_bytes(self, tmp_path: pathlib.Path, backend: bool) -> None:
-        """The file is the header line and one compact line per entry, each ending in \\n."""
+        """The file is the header line and one compact line per entry, each ending a line."""
         path = tmp_path / "out.jsonl"
         write_jsonl(path, [_request()], dataset="seeds", description="Türkiye")
-        assert path.read_bytes() == (
-            '{"kind":"header","schema":1,"dataset":"seeds","description":"Türkiye"}\n'
-            + REQUEST_JSON + "\n"
-        ).encode()
+        assert (
+            path.read_bytes()
+            == (
+                '{"kind":"header","schema":1,"dataset":"seeds","description":"Türkiye"}\n'
+                + REQUEST_JSON
+                + "\n"
+            ).encode()
+        )
 
     def test_failure_leaves_old_file(self, tmp_path: pathlib.Path) -> None:
         """A generator that fails half-way leaves the old file and no temporary file."""

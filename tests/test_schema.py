@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given
 
@@ -44,11 +44,20 @@ class TestShape:
         assert defs["Country"]["pattern"] == "^[A-Z]{2}$"
         assert "TR" in defs["Country"]["enum"]
         assert defs["Event"]["properties"]["cameo"] == {
-            "anyOf": [{"type": "string", "pattern": "^[0-9]{2,4}$"}, {"type": "null"}]}
+            "anyOf": [{"type": "string", "pattern": "^[0-9]{2,4}$"}, {"type": "null"}]
+        }
         assert defs["Event"]["properties"]["attributions"]["minItems"] == 1
         assert defs["Source"]["properties"]["source_kind"] == {"$ref": "#/$defs/SourceKind"}
         assert defs["Request"]["required"] == [
-            "kind", "schema", "id", "when", "summary", "attributions", "requester", "addressee"]
+            "kind",
+            "schema",
+            "id",
+            "when",
+            "summary",
+            "attributions",
+            "requester",
+            "addressee",
+        ]
 
     def test_fresh_copy(self) -> None:
         """Each call returns a new dict."""
@@ -95,7 +104,11 @@ class TestValidation:
         data = _request()
         data["requester"]["country"] = "Turkye"
         assert not validator.is_valid(data)
-        clash = {k: v for k, v in _request().items() if k not in ("requester", "addressee", "items", "formal")}
+        clash = {
+            k: v
+            for k, v in _request().items()
+            if k not in ("requester", "addressee", "items", "formal")
+        }
         clash["kind"] = "clash"
         assert validator.is_valid(clash)
         assert not validator.is_valid(clash | {"fatalities": "-5"})

@@ -24,7 +24,6 @@ Failures are cattrs exception groups; :func:`transform_error` turns them into
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
 import re
 import threading
@@ -114,6 +113,8 @@ def _key_path(key: object) -> str:
 def _suggest(value: object, choices: Any) -> str | None:
     if not isinstance(value, str) or len(value) > _HINT_KEY_LIMIT:
         return None
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(value, list(choices), n=1)
     return f"did you mean {close[0]!r}?" if close else None
 
@@ -288,8 +289,10 @@ def _structure_tuple_factory(
             raise _type_error("an array", obj)
         try:
             return tuple([item_hook(item, item_type) for item in obj])
-        except Exception:  # noqa: BLE001 - redone item by item below to collect every error
-            pass
+        except Exception:  # noqa: BLE001 - redone item by item to collect every error
+            raise every_error(obj) from None
+
+    def every_error(obj: list[Any]) -> IterableValidationError:
         errors: list[Exception] = []
         for i, item in enumerate(obj):
             try:
@@ -300,7 +303,7 @@ def _structure_tuple_factory(
                     IterableValidationNote(f"Structuring {t} @ index {i}", i, item_type),
                 ]
                 errors.append(exc)
-        raise IterableValidationError(f"While structuring {t!r}", errors, t)
+        return IterableValidationError(f"While structuring {t!r}", errors, t)
 
     return structure
 
@@ -320,7 +323,7 @@ def _unstructure_tuple_factory(t: Any, converter: cattrs.Converter) -> Callable[
 def _optional_item(t: Any) -> Any:
     """``X`` for ``X | None`` (one type and None), else ``None``."""
     args = get_args(t)
-    if get_origin(t) in (types.UnionType, Union) and len(args) == 2 and type(None) in args:  # noqa: PLR2004
+    if get_origin(t) in (types.UnionType, Union) and len(args) == 2 and type(None) in args:
         return args[0] if args[1] is type(None) else args[1]
     return None
 
@@ -347,7 +350,7 @@ def _unstructure_optional_factory(t: Any, converter: cattrs.Converter) -> Callab
 
 def _is_tuple(t: Any) -> bool:
     args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 def _field_keys(cls: type) -> dict[str, str]:
@@ -374,7 +377,7 @@ def _all_validator_errors(
                 value = converter.get_structure_hook(field.type)(obj[key], field.type)
             else:
                 default = field.default
-                value = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[attr-defined]
+                value = default.factory() if hasattr(default, "takes_self") else default
             if callable(field.converter):
                 value = field.converter(value)
             field.validator(None, field, value)
@@ -398,7 +401,7 @@ def _make_class_hook(
 
     keys = _field_keys(cls)
     overrides = {name: override(rename=key) for name, key in keys.items() if key != name}
-    generated = make_dict_structure_fn(
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls,
         converter,
         _cattrs_detailed_validation=True,
@@ -664,7 +667,8 @@ def transform_error(exc: BaseException, path: str = "$") -> list[InvalidValueErr
                 step = ""
                 for note in reversed(getattr(sub, "__notes__", ())):
                     if isinstance(note, AttributeValidationNote):
-                        renames = _RENAMES.get(getattr(exc, "cl", None), {})  # type: ignore[call-overload]
+                        target: Any = getattr(exc, "cl", None)
+                        renames = _RENAMES.get(target, {})
                         step = _key_path(renames.get(note.name, note.name))[1:]
                         break
                     if isinstance(note, IterableValidationNote):

@@ -6,7 +6,7 @@ file holds one entry per line, after an optional header line
 ``{"kind":"header","schema":1}``; :func:`write_jsonl` always writes the header.
 
 Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, fields in
-class order, ``\\n`` line ends) and byte-identical whether or not orjson (the ``fast``
+class order, newline line ends) and byte-identical whether or not orjson (the ``fast``
 extra) is installed. orjson is used only where it gives the same answer as :mod:`json`:
 its output is taken when no float in it is written differently, and its parse is taken
 when re-encoding reproduces the input byte for byte, which also proves the input had no
@@ -19,10 +19,11 @@ Every failure is a :class:`~geoevents.errors.RecordError` whose lines read
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
-import tempfile
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import suppress
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, final
@@ -68,10 +69,9 @@ def _orjson() -> Any:
         return None
     if _orjson_module is _UNSET:
         try:
-            import orjson
+            _orjson_module = importlib.import_module("orjson")
         except ImportError:  # pragma: no cover - the fast extra is installed in tests
-            orjson = None
-        _orjson_module = orjson
+            _orjson_module = None
     return _orjson_module
 
 
@@ -101,12 +101,10 @@ def _encode(obj: Any) -> bytes:
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:  # pragma: no branch - a duplicate is always found
-            if key in seen:
-                msg = f"duplicate key {key!r} in an object"
-                raise ValueError(msg)
-            seen.add(key)
+        counts = Counter(key for key, _ in pairs)
+        key = next(key for key, _ in pairs if counts[key] > 1)
+        msg = f"duplicate key {key!r} in an object"
+        raise ValueError(msg)
     return result
 
 
@@ -278,28 +276,28 @@ class JsonlHeader:
 
 def _name_of(file: Any) -> str:
     if isinstance(file, (str, os.PathLike)):
-        return os.fspath(file)  # type: ignore[return-value]
+        return os.fspath(file)
     name = getattr(file, "name", None)
     return name if isinstance(name, str) else "<stream>"
 
 
-def _header(obj: dict[str, Any], allow_unknown: bool) -> JsonlHeader:
-    """Check a header line; InvalidValueErrors for every problem."""
+def _header(
+    obj: dict[str, Any], allow_unknown: bool
+) -> tuple[JsonlHeader | None, list[InvalidValueError]]:
+    """Check a header line: the header, or every problem (a newer version raises)."""
     errors: list[InvalidValueError] = []
+    version = obj.get("schema")
     try:
-        _migrations.check_version(obj.get("schema"))
+        _migrations.check_version(version)
     except InvalidValueError as exc:
-        version = obj.get("schema")
         if type(version) is int and version > _migrations.SCHEMA_VERSION:
             raise  # a newer file cannot be read at all
         errors.append(exc)
-    for key in ("dataset", "description"):
-        if key in obj and type(obj[key]) is not str:
-            errors.append(
-                InvalidValueError(
-                    f"expected a string, got {type(obj[key]).__name__}", path=f"$.{key}"
-                )
-            )
+    errors.extend(
+        InvalidValueError(f"expected a string, got {type(obj[key]).__name__}", path=f"$.{key}")
+        for key in ("dataset", "description")
+        if key in obj and type(obj[key]) is not str
+    )
     if not allow_unknown:
         errors.extend(
             InvalidValueError("unknown field in the header", path=f"$[{k!r}]")
@@ -307,10 +305,11 @@ def _header(obj: dict[str, Any], allow_unknown: bool) -> JsonlHeader:
             if k not in _HEADER_KEYS
         )
     if errors:
-        raise ExceptionGroup("header", errors)
-    return JsonlHeader(
+        return None, errors
+    header = JsonlHeader(
         schema=obj["schema"], dataset=obj.get("dataset"), description=obj.get("description")
     )
+    return header, []
 
 
 class JsonlReader(Iterator[Entry]):
@@ -450,11 +449,12 @@ class JsonlReader(Iterator[Entry]):
             )
             return
         try:
-            self.header = _header(obj, self._allow_unknown)
+            header, errors = _header(obj, self._allow_unknown)
         except InvalidValueError as exc:  # a newer version: the file cannot be read
             raise _record_error([exc], self.source, number) from None
-        except ExceptionGroup as group:
-            self._fail(list(group.exceptions), number)
+        if errors:
+            self._fail(errors, number)
+        self.header = header
 
 
 def read_jsonl(
@@ -463,7 +463,7 @@ def read_jsonl(
     errors: Literal["raise", "collect"] = "raise",
     allow_unknown: bool = False,
 ) -> JsonlReader:
-    """Stream the entries (records and sources) of a JSONL file.
+    r"""Stream the entries (records and sources) of a JSONL file.
 
     Args:
         file: a path, or a file object opened in text or binary mode.
@@ -480,9 +480,9 @@ def read_jsonl(
         RecordError: a bad line (``errors="raise"``), or a file of a newer schema version.
 
     >>> import io
-    >>> text = ('{"kind":"header","schema":1}\\n'
-    ...         '{"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}\\n'
-    ...         '{"kind":"source","schema":1,"id":"ap-2"}\\n')
+    >>> text = ('{"kind":"header","schema":1}\n'
+    ...         '{"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}\n'
+    ...         '{"kind":"source","schema":1,"id":"ap-2"}\n')
     >>> reader = read_jsonl(io.StringIO(text), errors="collect")
     >>> [s.id for s in reader]
     ['ap-1']
@@ -532,6 +532,8 @@ def write_jsonl(
                 msg = f"{key} must be a str, not {type(value).__name__}"
                 raise TypeError(msg)
             header[key] = value
+    import tempfile  # imported here: it costs more at import time than the rest of jsonio
+
     folder, name = os.path.split(target)
     tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, removed on failure
         "wb", dir=folder, prefix=f".{name}.", suffix=".tmp", delete=False
