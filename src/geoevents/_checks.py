@@ -1,9 +1,10 @@
 """Small, fast validators shared by the value types and records.
 
 Each check is a callable class with a readable ``repr`` (as attrs' own validators are),
-usable as an attrs validator. They raise :class:`~geoevents.errors.InvalidValueError`
-with the path ``$.<field>``, so a nested value reports where it sits once the converter
-prefixes the path of its container.
+usable as an attrs validator. They are plain slotted classes rather than attrs classes:
+generating attrs methods costs import time, and these need none of them. They raise
+:class:`~geoevents.errors.InvalidValueError` with the path ``$.<field>``, so a nested value
+reports where it sits once the converter prefixes the path of its container.
 """
 
 from __future__ import annotations
@@ -31,15 +32,20 @@ def _fail(
     raise InvalidValueError(message, path=f"$.{attribute.name}", value=value, hint=hint)
 
 
-@attrs.frozen
 class Text:
     """A non-blank string without control characters, at most *limit* characters.
 
     With ``single_line`` (summaries, names) newlines are refused too.
     """
 
-    limit: int = MAX_TEXT
-    single_line: bool = False
+    __slots__ = ("limit", "single_line")
+
+    def __init__(self, limit: int = MAX_TEXT, single_line: bool = False) -> None:
+        self.limit = limit
+        self.single_line = single_line
+
+    def __repr__(self) -> str:
+        return f"Text({self.limit}, single_line={self.single_line})"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
@@ -64,9 +70,13 @@ def optional_text(limit: int = MAX_TEXT, *, single_line: bool = False) -> Callab
     return attrs.validators.optional(Text(limit, single_line))
 
 
-@attrs.frozen
 class Identifier:
     """A stable record or source id: ASCII letters, digits and ``._:/#-``, 1–200 characters."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "Identifier()"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
@@ -79,9 +89,13 @@ class Identifier:
             )
 
 
-@attrs.frozen
 class LanguageTag:
     """A BCP 47 language tag in its common form: ``en``, ``tr``, ``ar-SY``, ``zh-Hant``."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "LanguageTag()"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
@@ -89,9 +103,13 @@ class LanguageTag:
             _fail(attribute, "not a BCP 47 language tag", value, "use e.g. 'en', 'tr' or 'ar-SY'")
 
 
-@attrs.frozen
 class CameoCode:
     """A CAMEO event code as a string of 2–4 digits (``"0871"`` keeps its leading zero)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "CameoCode()"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
@@ -99,11 +117,16 @@ class CameoCode:
             _fail(attribute, "not a CAMEO code", value, "CAMEO codes are 2-4 digit strings")
 
 
-@attrs.frozen
 class Coordinate:
     """A finite float within ``[-limit, limit]`` (90 for latitude, 180 for longitude)."""
 
-    limit: float
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit
+
+    def __repr__(self) -> str:
+        return f"Coordinate({self.limit})"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
@@ -116,12 +139,17 @@ class Coordinate:
             _fail(attribute, f"must be between -{self.limit:g} and {self.limit:g}", value)
 
 
-@attrs.frozen
 class InstancesOf:
     """Every item of a tuple is an instance of *kind*; with ``min_len`` the tuple is that long."""
 
-    kind: type | tuple[type, ...]
-    min_len: int = 0
+    __slots__ = ("kind", "min_len")
+
+    def __init__(self, kind: type | tuple[type, ...], min_len: int = 0) -> None:
+        self.kind = kind
+        self.min_len = min_len
+
+    def __repr__(self) -> str:
+        return f"InstancesOf({_names(self.kind)}, min_len={self.min_len})"
 
     def __call__(
         self, _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
@@ -139,12 +167,17 @@ class InstancesOf:
                 )
 
 
-@attrs.frozen
 class InstanceOf:
     """The value is an instance of *kind* (``None`` allowed when ``optional``)."""
 
-    kind: type | tuple[type, ...]
-    optional: bool = False
+    __slots__ = ("kind", "optional")
+
+    def __init__(self, kind: type | tuple[type, ...], optional: bool = False) -> None:
+        self.kind = kind
+        self.optional = optional
+
+    def __repr__(self) -> str:
+        return f"InstanceOf({_names(self.kind)}, optional={self.optional})"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""

@@ -41,8 +41,11 @@ class _UsageError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code.
 
-    >>> main(["normalize-country", "Türkei", "TU", "--system", "fips"])
+    >>> main(["normalize-country", "Türkei", "Suriye"])  # doctest: +NORMALIZE_WHITESPACE
     TR	Türkiye	Türkei
+    SY	Syrian Arab Republic	Suriye
+    0
+    >>> main(["normalize-country", "TU", "--system", "fips"])  # doctest: +NORMALIZE_WHITESPACE
     TR	Türkiye	TU
     0
     """
@@ -67,16 +70,19 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="geoevents",
-        description="Validate geopolitical event records, show their timeline, normalize countries.",
+        description="Validate event records, show their timeline, normalize countries.",
     )
-    parser.set_defaults(run=lambda _args: parser.print_help() or EXIT_USAGE)
+
+    def usage(_args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    parser.set_defaults(run=usage)
     commands = parser.add_subparsers(title="commands", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument(
-            "--format", choices=("text", "json"), default="text", help="output format"
-        )
+        sub.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         return sub
 
     validate = command("validate", "Validate JSON/JSONL files or folders of them.")
@@ -192,7 +198,7 @@ class _progress:  # noqa: N801 - used like a function
         self._bar: Any = None
         if total >= _PROGRESS_BYTES and sys.stderr.isatty():
             try:
-                from tqdm import tqdm
+                from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
             except ImportError:  # pragma: no cover - the cli extra is optional
                 return
             self._bar = tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, leave=False)
@@ -338,7 +344,9 @@ def _normalize(args: argparse.Namespace) -> int:
             results.append({"input": text, "status": "ambiguous", "candidates": candidates})
         except UnknownCountryError as exc:
             code = EXIT_INVALID
-            results.append({"input": text, "status": "unknown", "suggestions": list(exc.suggestions)})
+            results.append(
+                {"input": text, "status": "unknown", "suggestions": list(exc.suggestions)}
+            )
         else:
             results.append({"input": text, "status": "ok", "alpha2": c.alpha2, "name": c.name})
     if args.format == "json":
@@ -365,4 +373,3 @@ def _schema(args: argparse.Namespace) -> int:
     else:
         _print_json(schema)
     return EXIT_OK
-

@@ -327,6 +327,7 @@ class JsonlReader(Iterator[Entry]):
     Attributes:
         source: the file name used in error messages.
         errors: the bad lines met so far (``errors="collect"`` only).
+        line: the 1-based line number of the entry last yielded (0 before the first).
         header: the header line, once read, or ``None``.
 
     The reader is also a context manager that closes the file it opened.
@@ -344,6 +345,7 @@ class JsonlReader(Iterator[Entry]):
             msg = f"errors must be 'raise' or 'collect', not {errors!r}"
             raise ValueError(msg)
         self.source: str = _name_of(file)
+        self.line: int = 0
         self.errors: list[RecordError] = []
         self.header: JsonlHeader | None = None
         self._collect = errors == "collect"
@@ -428,6 +430,7 @@ class JsonlReader(Iterator[Entry]):
                 first = False
                 continue
             first = False
+            self.line = number
             try:
                 entry: Entry = hook(obj, Entry)
             except Exception as exc:  # noqa: BLE001 - every failure becomes a RecordError

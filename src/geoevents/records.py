@@ -93,6 +93,13 @@ class PloverType(enum.StrEnum):
     ASSAULT = "ASSAULT"
 
 
+def _default(field: attrs.Attribute[Any]) -> Any:
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()
+    return default
+
+
 def _dating(value: Dating | FuzzyDate) -> Dating:
     """Accept a bare :class:`FuzzyDate` as a date stated in the source."""
     if isinstance(value, FuzzyDate):
@@ -110,7 +117,7 @@ def _plover_mode(_inst: object, attribute: attrs.Attribute[Any], value: object) 
 _ACTORS = InstancesOf(Actor)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Event:
     """Something that happened, as one source reports it; the base of every record kind.
 
@@ -184,6 +191,22 @@ class Event:
                     "a record cannot point to itself", path=f"$.{name}", value=self.id
                 )
 
+    def __repr__(self) -> str:
+        """The fields that differ from their defaults, so failing examples stay readable.
+
+        >>> from geoevents.sources import Attribution
+        >>> r = repr(Event(id="a", when=FuzzyDate("2025-07"), summary="x",
+        ...                attributions=(Attribution(source="s"),)))
+        >>> r[:24], "notes=" in r
+        ("Event(id='a', when=Datin", False)
+        """
+        shown = []
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            if field.default is attrs.NOTHING or value != _default(field):
+                shown.append(f"{field.name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def participants(self) -> tuple[Participant, ...]:
         """Every actor of the record with its role: the kind's own fields, then ``actors``.
 
@@ -218,7 +241,7 @@ class Stance(enum.StrEnum):
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Statement(Event):
     """Someone said something: a speaker, their words and their stance.
 
@@ -275,7 +298,7 @@ class RequestStatus(enum.StrEnum):
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Request(Event):
     """One actor asks another for something.
 
@@ -353,7 +376,7 @@ def _not_before(earlier: FuzzyDate | None, later: FuzzyDate | None, path: str, w
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agreement(Event):
     """Two or more parties agree on something: a treaty, an MoU, a joint declaration.
 
@@ -420,7 +443,7 @@ class CeasefireStatus(enum.StrEnum):
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Ceasefire(Event):
     """A truce: its parties, who brokered and announced it, and when it held.
 
@@ -469,7 +492,7 @@ class Ceasefire(Event):
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Clash(Event):
     """Armed fighting between two or more sides, with the toll the source reports.
 
@@ -501,7 +524,7 @@ class Weapon(enum.StrEnum):
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Strike(Event):
     """A one-sided attack from a distance: air or drone strikes, shelling, missiles.
 
@@ -530,7 +553,7 @@ class Strike(Event):
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Meeting(Event):
     """Talks, a visit or a summit between parties.
 

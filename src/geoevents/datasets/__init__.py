@@ -17,6 +17,8 @@ from importlib import resources
 
 from geoevents.dataset import Dataset
 from geoevents.errors import DatasetError
+from geoevents.records import Event
+from geoevents.sources import Source
 
 __all__ = ["load", "names"]
 
@@ -24,7 +26,9 @@ __all__ = ["load", "names"]
 def names() -> tuple[str, ...]:
     """The names of the bundled datasets."""
     root = resources.files(__name__)
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    )
 
 
 def load(name: str) -> Dataset:
@@ -39,7 +43,7 @@ def load(name: str) -> Dataset:
         msg = f"no bundled dataset named {name!r}; available: {', '.join(names())}"
         raise DatasetError(msg)
     folder = resources.files(__name__).joinpath(name)
-    entries = []
+    entries: list[Event | Source] = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".jsonl"):
             with item.open("rb") as handle:
