@@ -300,10 +300,14 @@ class TestLookups:
         assert list(ds) == [self.a]
 
     def test_conflicting_sources(self) -> None:
-        """Two different sources with one id are refused."""
-        with pytest.raises(InvalidValueError) as info:
-            Dataset([], sources=[AP, Source(id="ap", outlet="Other")])
-        assert info.value.path == "$.sources[1].id"
+        """Two different sources with one id are reported; identical repeats merge."""
+        other = Source(id="ap", outlet="Other")
+        ds = Dataset([], sources=[AP, AP, other])
+        assert ds.sources == {"ap": AP}
+        assert ds.source_conflicts == (other,)
+        assert [(p.rule, p.record, p.path) for p in ds.validate().problems] == [
+            ("duplicate-source", "ap", "$.id")
+        ]
 
     def test_wrong_items(self) -> None:
         """Only records and sources are accepted."""

@@ -21,6 +21,7 @@ from geoevents.dataset import Dataset
 from geoevents.errors import (
     AmbiguousCountryError,
     DatasetError,
+    InvalidValueError,
     RecordError,
     UnknownCountryError,
 )
@@ -173,11 +174,16 @@ def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
                 loaded.errors.append(f"{path}: not a text file (it contains NUL bytes)")
                 advance(path.stat().st_size)
                 continue
+            if path.suffix == ".json":
+                _load_json(path, loaded, allow_unknown=allow_unknown)
+                advance(path.stat().st_size)
+                continue
             reader = read_jsonl(path, errors="collect", allow_unknown=allow_unknown)
             try:
                 for entry in reader:
                     if isinstance(entry, Source):
                         loaded.sources.append(entry)
+                        loaded.where.setdefault(entry.id, f"{path}:{reader.line}")
                     else:
                         loaded.records.append(entry)
                         loaded.where.setdefault(entry.id, f"{path}:{reader.line}")
@@ -189,6 +195,31 @@ def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
                 loaded.errors.extend(error.lines())
             advance(path.stat().st_size)
     return loaded
+
+
+def _load_json(path: Path, loaded: _Loaded, *, allow_unknown: bool) -> None:
+    """Read a JSON document holding one entry or an array of entries."""
+    from geoevents.jsonio import _loads, from_dict
+    from geoevents.sources import Source
+
+    try:
+        document = _loads(path.read_bytes())
+    except InvalidValueError as exc:
+        loaded.errors.append(f"{path}: {exc}")
+        return
+    items = document if isinstance(document, list) else [document]
+    for i, item in enumerate(items):
+        try:
+            entry = from_dict(item, allow_unknown=allow_unknown)
+        except RecordError as exc:
+            prefix = f"$[{i}]" if isinstance(document, list) else "$"
+            loaded.errors.extend(f"{path}: {e.at(prefix)}" for e in exc.exceptions)
+            continue
+        if isinstance(entry, Source):
+            loaded.sources.append(entry)
+        else:
+            loaded.records.append(entry)
+        loaded.where.setdefault(entry.id, str(path))
 
 
 class _progress:  # noqa: N801 - used like a function
@@ -280,14 +311,20 @@ def _validate(args: argparse.Namespace) -> int:
         return EXIT_INVALID if invalid else EXIT_OK
     for line in [*loaded.errors, *_report_lines(report, loaded.where)]:
         print(_colour(line, "31", sys.stdout))
-    n_dis = len(report.disagreements)
-    summary = (
-        f"{len(loaded.records)} records, {len(loaded.sources)} sources: "
-        f"{len(loaded.errors) + len(report.errors)} errors, {len(report.warnings)} warnings, "
-        f"{n_dis} disagreement{'' if n_dis == 1 else 's'} between sources"
+    counts = (
+        _plural(len(loaded.records), "record"),
+        _plural(len(loaded.sources), "source"),
+        _plural(len(loaded.errors) + len(report.errors), "error"),
+        _plural(len(report.warnings), "warning"),
+        _plural(len(report.disagreements), "disagreement"),
     )
+    summary = "{}, {}: {}, {}, {} between sources".format(*counts)
     print(summary, file=sys.stderr)
     return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _timeline(args: argparse.Namespace) -> int:

@@ -35,8 +35,11 @@ class Dataset:
         sources: the sources the records cite.
 
     Raises:
-        InvalidValueError: two different sources share an id, or an item is neither a record
-            nor a source.
+        InvalidValueError: an item is neither a record nor a source.
+
+    Two different sources with one id are kept out of :attr:`sources` after the first and
+    reported by :meth:`validate` (rule ``duplicate-source``); identical repeats (the same
+    source in several files) are merged.
 
     >>> from geoevents import Attribution, Event, FuzzyDate, Source
     >>> src = Source(id="s", outlet="Outlet")
@@ -47,22 +50,27 @@ class Dataset:
     (1, True, True)
     """
 
-    __slots__ = ("_by_actor", "_by_country", "_by_kind", "_index", "_records", "_sources")
+    __slots__ = (
+        "_by_actor",
+        "_by_country",
+        "_by_kind",
+        "_conflicts",
+        "_index",
+        "_records",
+        "_sources",
+    )
 
     def __init__(self, records: Iterable[Event] = (), *, sources: Iterable[Source] = ()) -> None:
         self._records: tuple[Event, ...] = tuple(records)
         by_source: dict[str, Source] = {}
+        conflicts: list[Source] = []
         for i, source in enumerate(sources):
             if not isinstance(source, Source):
                 msg = f"expected a Source, got {type(source).__name__}"
                 raise InvalidValueError(msg, path=f"$.sources[{i}]")
-            known = by_source.setdefault(source.id, source)
-            if known != source:
-                raise InvalidValueError(
-                    "two different sources share this id",
-                    path=f"$.sources[{i}].id",
-                    value=source.id,
-                )
+            if by_source.setdefault(source.id, source) != source:
+                conflicts.append(source)
+        self._conflicts = tuple(conflicts)
         self._sources: Mapping[str, Source] = MappingProxyType(by_source)
         index: dict[str, Event] = {}
         by_kind: defaultdict[str, list[Event]] = defaultdict(list)
@@ -103,6 +111,11 @@ class Dataset:
     def sources(self) -> Mapping[str, Source]:
         """The sources by id."""
         return self._sources
+
+    @property
+    def source_conflicts(self) -> tuple[Source, ...]:
+        """Sources that reuse the id of a different source met earlier (not in ``sources``)."""
+        return self._conflicts
 
     @property
     def index(self) -> dict[str, Event]:

@@ -7,6 +7,7 @@ known only to the month is never passed off as happening on the first.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, final
 
@@ -95,13 +96,13 @@ def _entry(record: Event) -> TimelineEntry:
     lo, hi = date.earliest, date.latest
     if lo is not None and lo == hi:
         shown = lo.isoformat()
+    elif (lo is None or lo == datetime.date.min) and (hi is None or hi == datetime.date.max):
+        shown = "date unknown"
     else:
         shown = f"{'' if lo is None else lo.isoformat()}..{'' if hi is None else hi.isoformat()}"
     if date.approximate or date.uncertain:
         shown += " ~" if date.approximate else " ?"
-    chains = "; ".join(
-        a.chain + (" (anonymous)" if a.anonymous else "") for a in record.attributions
-    )
+    chains = "; ".join(a.chain for a in record.attributions)
     return TimelineEntry(record=record, range=shown, sources=chains)
 
 

@@ -9,6 +9,8 @@ Rules (each has a stable name, used in :class:`~geoevents.report.Problem.rule`):
 ``reference-order`` (error or warning)
     A record is dated before a record it refers to (a reaction before its cause): an
     error when certainly so, a warning when the uncertain dates allow it.
+``duplicate-source`` (error)
+    Two different sources share an id.
 ``unknown-source`` (error)
     An attribution names a source that is not in the collection.
 ``after-publication`` (error)
@@ -52,7 +54,16 @@ def validate(dataset: Dataset) -> Report:
     >>> [p.rule for p in validate(Dataset([e], sources=[src])).problems]
     ['dangling-reference']
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(
+            severity=Severity.ERROR,
+            rule="duplicate-source",
+            record=source.id,
+            path="$.id",
+            message=f"another, different source already has the id {source.id!r}",
+        )
+        for source in dataset.source_conflicts
+    ]
     by_id = dataset.index
     seen: set[str] = set()
     for record in dataset.records:
@@ -109,7 +120,8 @@ def _check_references(record: Event, by_id: dict[str, Event], problems: list[Pro
                     f"dated {mine}, certainly before {ref!r} ({theirs}) that it refers to",
                 )
             )
-        elif _possibly_earlier(mine, theirs):
+        elif mine != theirs and _possibly_earlier(mine, theirs):
+            # (Equal uncertain dates carry the same uncertainty: nothing to report.)
             problems.append(
                 _warning(
                     "reference-order",

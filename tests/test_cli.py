@@ -1,0 +1,203 @@
+"""Tests for the ``geoevents`` command line, as a subprocess and in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geoevents.cli import main
+
+SRC = Path(__file__).parent.parent / "src"
+
+CLEAN = """\
+{"kind":"header","schema":1}
+{"kind":"source","schema":1,"id":"ap","outlet":"AP","published":"2025-07-23"}
+{"kind":"event","schema":1,"id":"e1","when":"2025-07-20","summary":"Clashes.","attributions":[{"source":"ap"}]}
+"""
+
+BAD = """\
+{"kind":"source","schema":1,"id":"ap","outlet":"AP"}
+{"kind":"event","schema":1,"id":"e1","when":"2025-06-31","summary":"x","attributions":[{"source":"ap"}]}
+{"kind":"event","schema":1,"id":"e2","when":"2025-07-20","summary":"Good.","attributions":[{"source":"ap"}]}
+{"kind":"event","schema":1,"id":"e3","when":"2025-07-20","summary":"x","attributions":[{"source":"ap"}],"countries":["Turkye"]}
+not json
+"""
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m geoevents`` with *args* in *cwd*."""
+    env = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "geoevents", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+class TestValidateSubprocess:
+    def test_clean_file(self, tmp_path: Path) -> None:
+        """A clean file exits 0 with a one-line summary on stderr."""
+        (tmp_path / "clean.jsonl").write_text(CLEAN)
+        result = run("validate", "clean.jsonl", cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (0, "")
+        assert result.stderr == (
+            "1 record, 1 source: 0 errors, 0 warnings, 0 disagreements between sources\n"
+        )
+
+    def test_three_bad_lines(self, tmp_path: Path) -> None:
+        """Every bad line is reported with its line number, and the good ones are kept."""
+        (tmp_path / "bad.jsonl").write_text(BAD)
+        result = run("validate", "bad.jsonl", cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stdout.splitlines() == [
+            "bad.jsonl:2: $.when: day 31 does not exist in 2025-06: '2025-06-31'",
+            "bad.jsonl:4: $.countries[0]: not an ISO 3166-1 alpha-2 country code: 'Turkye'"
+            " (write names through normalize_country() first)",
+            "bad.jsonl:5: $: malformed JSON: Expecting value at column 1",
+        ]
+        assert result.stderr.startswith("1 record, 1 source: 3 errors")
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is a usage error (exit 2) naming the path."""
+        result = run("validate", "missing.jsonl", cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == "geoevents: error: missing.jsonl: no such file or folder\n"
+
+    def test_binary_file(self, tmp_path: Path) -> None:
+        """A binary file is invalid data, reported in one line."""
+        (tmp_path / "blob.jsonl").write_bytes(bytes(range(256)) * 4)
+        result = run("validate", "blob.jsonl", cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stdout == "blob.jsonl: not a text file (it contains NUL bytes)\n"
+
+    def test_empty_folder(self, tmp_path: Path) -> None:
+        """A folder without data files is a usage error."""
+        (tmp_path / "empty").mkdir()
+        result = run("validate", "empty", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr == "geoevents: error: empty: no .jsonl or .json files in this folder\n"
+
+
+class TestValidateInProcess:
+    def test_folder_and_json_document(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Folders are searched; JSON documents hold one entry or an array of them."""
+        (tmp_path / "a.jsonl").write_text(CLEAN)
+        doc = [json.loads(CLEAN.splitlines()[1]), {"kind": "event", "id": "e2"}]
+        (tmp_path / "b.json").write_text(json.dumps(doc))
+        (tmp_path / "c.json").write_text('{"kind": ')
+        assert main(["validate", str(tmp_path)]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert (
+            out[0]
+            == f'{tmp_path / "b.json"}: $[1].schema: missing required field (add "schema": 1)'
+        )
+        assert any(line.startswith(f"{tmp_path / 'c.json'}: $: malformed JSON") for line in out)
+
+    def test_dataset_problems_are_located(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Collection problems point at the file and line of the record."""
+        text = CLEAN.replace('"attributions"', '"refers_to":["nope"],"attributions"')
+        (tmp_path / "r.jsonl").write_text(text)
+        assert main(["validate", str(tmp_path / "r.jsonl")]) == 1
+        assert capsys.readouterr().out == (
+            f"{tmp_path / 'r.jsonl'}:3: $.refers_to[0]: error: refers to 'nope', "
+            "which is not in the collection [dangling-reference]\n"
+        )
+
+    def test_json_format(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--format json`` gives a machine-readable result."""
+        (tmp_path / "bad.jsonl").write_text(BAD)
+        assert main(["validate", "--format", "json", str(tmp_path / "bad.jsonl")]) == 1
+        data = json.loads(capsys.readouterr().out)
+        assert (data["valid"], data["records"], len(data["errors"])) == (False, 1, 3)
+
+    def test_usage_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No command, or an unknown option, exits 2."""
+        assert main([]) == 2
+        with pytest.raises(SystemExit) as info:
+            main(["validate", "--nope", "x"])
+        assert info.value.code == 2
+        assert "unrecognized arguments" in capsys.readouterr().err
+
+    def test_not_a_regular_file(self) -> None:
+        """Special files are refused."""
+        assert main(["validate", "/dev/null"]) == 2
+
+
+class TestTimeline:
+    def test_bundled_dataset(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without paths, the bundled seed dataset is shown with its disagreements."""
+        assert main(["timeline"]) == 0
+        out = capsys.readouterr().out
+        assert "Where the sources disagree:" in out
+        assert "s2025/003/request" in out
+
+    def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON timeline lists entries with their bounds."""
+        (tmp_path / "a.jsonl").write_text(CLEAN)
+        assert main(["timeline", "--format", "json", str(tmp_path)]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["entries"] == [
+            {
+                "id": "e1",
+                "kind": "event",
+                "date": "2025-07-20",
+                "earliest": "2025-07-20",
+                "latest": "2025-07-20",
+                "summary": "Clashes.",
+                "sources": "ap",
+            }
+        ]
+
+    def test_invalid_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Bad lines are listed after the timeline, and the exit code is 1."""
+        (tmp_path / "bad.jsonl").write_text(BAD)
+        assert main(["timeline", str(tmp_path)]) == 1
+        assert "bad.jsonl:5: $: malformed JSON" in capsys.readouterr().out
+
+
+class TestNormalizeCountry:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Resolved, ambiguous and unknown inputs each get a line; any failure exits 1."""
+        assert main(["normalize-country", "Turkey", "Congo", "Narnia"]) == 1
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0] == "TR\tTürkiye\tTurkey"
+        assert lines[1].startswith("?\tambiguous: ")
+        assert "CD (" in lines[1]
+        assert lines[2].startswith("-\tunknown")
+
+    def test_json_with_system(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """FIPS codes resolve with ``--system fips``; JSON output is a list."""
+        assert main(["normalize-country", "--format", "json", "--system", "fips", "GM"]) == 0
+        assert json.loads(capsys.readouterr().out) == [
+            {"input": "GM", "status": "ok", "alpha2": "DE", "name": "Germany"}
+        ]
+
+    def test_json_failures(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Ambiguous and unknown inputs carry candidates and suggestions in JSON."""
+        assert main(["normalize-country", "--format", "json", "Korea", "Turky"]) == 1
+        ambiguous, unknown = json.loads(capsys.readouterr().out)
+        assert ambiguous["status"] == "ambiguous"
+        assert {c["alpha2"] for c in ambiguous["candidates"]} == {"KP", "KR"}
+        assert unknown["status"] == "unknown"
+
+
+class TestSchema:
+    @pytest.mark.parametrize("fmt", ["text", "json"])
+    def test_prints_the_schema(self, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """The schema is printed as JSON in both formats."""
+        assert main(["schema", "--format", fmt]) == 0
+        schema = json.loads(capsys.readouterr().out)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -1,0 +1,70 @@
+"""The seed datasets: valid, bundled in the package, and showing where reports disagree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geoevents import DatasetError, Request, Source, read_jsonl
+from geoevents.datasets import load, names
+
+ROOT = Path(__file__).parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.jsonl"))
+BUNDLED = ROOT / "src" / "geoevents" / "datasets" / "syria-turkey-2025"
+
+
+def test_bundled_copy_matches_seeds() -> None:
+    """The package ships exactly the files in ``seeds/``."""
+    assert [p.name for p in SEEDS] == [
+        "000.jsonl",
+        "001.jsonl",
+        "002.jsonl",
+        "003.jsonl",
+        "004.jsonl",
+    ]
+    for path in SEEDS:
+        assert (BUNDLED / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_every_line_reads(path: Path) -> None:
+    """Every line of every seed file is a valid entry, and the file names its dataset."""
+    reader = read_jsonl(path, errors="collect")
+    entries = list(reader)
+    assert reader.errors == []
+    assert reader.header is not None
+    assert reader.header.dataset == "syria-turkey-2025"
+    assert sum(1 for e in entries if isinstance(e, Source)) == 1
+
+
+def test_combined_dataset_is_valid() -> None:
+    """The five reports together have no errors, and their disagreements are findings."""
+    dataset = load("syria-turkey-2025")
+    report = dataset.validate()
+    assert report.errors == ()
+    assert names() == ("syria-turkey-2025",)
+    assert len(dataset.sources) == 5
+    disputed = {f.field for d in report.disagreements for f in d.fields}
+    assert {"when", "kind", "items", "status"} <= disputed
+
+
+def test_the_request_disagreement() -> None:
+    """The reports' versions of Syria's request are linked and their differences listed."""
+    dataset = load("syria-turkey-2025")
+    requests = {r.id for r in dataset.by_kind(Request)}
+    (found,) = [
+        d
+        for d in dataset.validate().disagreements
+        if requests & set(d.records) >= {"s2025/003/request"}
+    ]
+    by_field = {f.field: f for f in found.fields}
+    assert "when" in by_field
+    sources = {s for c in by_field["when"].claims for s in c.sources}
+    assert {"src-000", "src-001", "src-003"} <= sources
+
+
+def test_unknown_name() -> None:
+    """An unknown dataset name is a clear error listing the available ones."""
+    with pytest.raises(DatasetError, match="available: syria-turkey-2025"):
+        load("nope")
