@@ -60,8 +60,10 @@ class TestValidateSubprocess:
         assert result.returncode == 1
         assert result.stdout.splitlines() == [
             "bad.jsonl:2: $.when: day 31 does not exist in 2025-06: '2025-06-31'",
-            "bad.jsonl:4: $.countries[0]: not an ISO 3166-1 alpha-2 country code: 'Turkye'"
-            " (write names through normalize_country() first)",
+            (
+                "bad.jsonl:4: $.countries[0]: not an ISO 3166-1 alpha-2 country code: 'Turkye'"
+                " (write names through normalize_country() first)"
+            ),
             "bad.jsonl:5: $: malformed JSON: Expecting value at column 1",
         ]
         assert result.stderr.startswith("1 record, 1 source: 3 errors")

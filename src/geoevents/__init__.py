@@ -76,9 +76,9 @@ if TYPE_CHECKING:
     from geoevents.normalize import normalize_country
     from geoevents.relative import resolve_date
     from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
+    from geoevents.rules import validate
     from geoevents.schema import json_schema
     from geoevents.timeline import Timeline, TimelineEntry
-    from geoevents.validate import validate
 
     __version__: str
 
@@ -107,7 +107,7 @@ _LAZY = {
     "resolve_date": "relative",
     "to_dict": "jsonio",
     "to_json": "jsonio",
-    "validate": "validate",
+    "validate": "rules",
     "write_jsonl": "jsonio",
 }
 

@@ -235,8 +235,8 @@ class Dataset:
     # --- views ------------------------------------------------------------------------
 
     def validate(self) -> Report:
-        """Check every collection rule; see :func:`geoevents.validate.validate`."""
-        from geoevents.validate import validate
+        """Check every collection rule; see :func:`geoevents.rules.validate`."""
+        from geoevents.rules import validate
 
         return validate(self)
 

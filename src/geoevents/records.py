@@ -93,6 +93,16 @@ class PloverType(enum.StrEnum):
     ASSAULT = "ASSAULT"
 
 
+class _InstanceOnly:
+    """A method visible on instances only (``None`` when looked up on the class)."""
+
+    def __init__(self, function: Any) -> None:
+        self._function = function
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        return None if instance is None else self._function.__get__(instance, owner)
+
+
 def _default(field: attrs.Attribute[Any]) -> Any:
     default: Any = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -206,6 +216,13 @@ class Event:
             if field.default is attrs.NOTHING or value != _default(field):
                 shown.append(f"{field.name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
+
+    def _pretty(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
+
+    # Hypothesis and IPython print records through this hook: keep their output as short as
+    # repr. Looked up on the class itself (a list of kinds), it must not be a method.
+    _repr_pretty_ = _InstanceOnly(_pretty)
 
     def participants(self) -> tuple[Participant, ...]:
         """Every actor of the record with its role: the kind's own fields, then ``actors``.

@@ -23,6 +23,8 @@ Needs Hypothesis (``pip install "geoevents[hypothesis]"``).
 from __future__ import annotations
 
 import datetime
+import enum
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -78,6 +80,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 _MIN = datetime.date(1990, 1, 1)
 _MAX = datetime.date(2030, 12, 31)
 _ANCHOR = datetime.date(2025, 7, 1)
@@ -85,9 +88,30 @@ _WORDS = ("Sweida", "Damascus", "Ankara", "Aleppo", "Hama", "Daraa", "Homs", "Id
 _NAMES = ("Ahmed al-Sharaa", "Tom Barrack", "Hakan Fidan", "Murhaf Abu Qasra", "Yaşar Güler")
 
 
-def _text(words: Sequence[str] = _WORDS, max_words: int = 6) -> st.SearchStrategy[str]:
+@functools.cache
+def _text(words: tuple[str, ...] = _WORDS, max_words: int = 6) -> st.SearchStrategy[str]:
     """Short printable one-line texts built from words (they shrink to one word)."""
     return st.lists(st.sampled_from(words), min_size=1, max_size=max_words).map(" ".join)
+
+
+@functools.cache
+def _opt(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` or a value of *strategy* (built once)."""
+    return st.none() | strategy
+
+
+@functools.cache
+def _lists(
+    strategy: st.SearchStrategy[T], min_size: int = 0, max_size: int = 2, unique: bool = False
+) -> st.SearchStrategy[list[T]]:
+    """Short lists of *strategy* (built once)."""
+    return st.lists(strategy, min_size=min_size, max_size=max_size, unique=unique)
+
+
+@functools.cache
+def _members(enum_type: type[E]) -> st.SearchStrategy[E]:
+    """The members of an enum, first member first (built once)."""
+    return st.sampled_from(list(enum_type))
 
 
 def _check_window(min_date: datetime.date, max_date: datetime.date) -> None:
@@ -107,6 +131,13 @@ def countries(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Countr
     Raises:
         InvalidArgument: an empty or unknown code list.
     """
+    return _countries_of(None if codes is None else tuple(codes))
+
+
+# Strategies are built once per set of arguments: Hypothesis validates every new strategy
+# object, which costs far more than drawing from an existing one.
+@functools.cache
+def _countries_of(codes: tuple[str, ...] | None) -> st.SearchStrategy[Country]:
     if codes is None:
         pool = list(Country.all())
     else:
@@ -191,7 +222,14 @@ def fuzzy_dates(
         InvalidArgument: ``min_date`` after ``max_date``.
     """
     _check_window(min_date, max_date)
-    return _fuzzy_date(min_date, max_date, intervals)
+    return _fuzzy_dates_of(min_date, max_date, intervals)
+
+
+@functools.cache
+def _fuzzy_dates_of(
+    lo: datetime.date, hi: datetime.date, intervals: bool
+) -> st.SearchStrategy[FuzzyDate]:
+    return _fuzzy_date(lo, hi, intervals)
 
 
 _EXPRESSIONS = ("yesterday", "on Wednesday", "last week", "earlier this month", "two weeks ago")
@@ -199,7 +237,9 @@ _EXPRESSIONS = ("yesterday", "on Wednesday", "last week", "earlier this month", 
 
 @st.composite
 def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
-    method = draw(st.sampled_from(list(DatingMethod)))
+    method = draw(_members(DatingMethod))
+    if method is DatingMethod.RESOLVED and (hi - lo).days < 41:
+        method = DatingMethod.STATED  # too short a window to resolve expressions inside it
     if method is DatingMethod.RESOLVED:
         from geoevents.relative import resolve_date
 
@@ -207,7 +247,7 @@ def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
         anchor = anchor.replace(day=max(anchor.day, 2))  # "earlier this month" needs a day before
         return resolve_date(draw(st.sampled_from(_EXPRESSIONS)), anchor)
     date = draw(fuzzy_dates(min_date=lo, max_date=hi))
-    expression = draw(st.none() | _text(("in", "July", "around", "mid", "2025"), 3))
+    expression = draw(_opt(_text(("in", "July", "around", "mid", "2025"), 3)))
     return Dating(date=date, method=method, expression=expression)
 
 
@@ -216,18 +256,22 @@ def datings(
 ) -> st.SearchStrategy[Dating]:
     """Dates with how they were obtained: stated, inferred, imported, or resolved.
 
-    Resolved ones come from :func:`geoevents.resolve_date` on real expressions.
+    Resolved ones come from :func:`geoevents.resolve_date` on real expressions, anchored
+    inside the window; windows shorter than 41 days get no resolved dates.
 
     Raises:
-        InvalidArgument: a window shorter than 41 days or reversed.
+        InvalidArgument: a reversed window.
     """
     _check_window(min_date, max_date)
-    if (max_date - min_date).days < 41:
-        msg = "the window must span at least 41 days, to resolve 'earlier this month' in it"
-        raise InvalidArgument(msg)
-    return _dating(min_date, max_date)
+    return _datings_of(min_date, max_date)
 
 
+@functools.cache
+def _datings_of(lo: datetime.date, hi: datetime.date) -> st.SearchStrategy[Dating]:
+    return _dating(lo, hi)
+
+
+@functools.cache
 def counts() -> st.SearchStrategy[Count]:
     """Reported figures in every state: unknown, exact, bounds, and low/best/high."""
     n = st.integers(0, 100_000)
@@ -248,15 +292,15 @@ def _ranged(values: list[int]) -> Count:
 
 @st.composite
 def _actor(
-    draw: st.DrawFn, kinds: Sequence[ActorKind], country: st.SearchStrategy[Country]
+    draw: st.DrawFn, kinds: tuple[ActorKind, ...], country: st.SearchStrategy[Country]
 ) -> Actor:
     kind = draw(st.sampled_from(kinds))
-    nation = draw(st.none() | country)
+    nation = draw(_opt(country))
     if kind is ActorKind.UNNAMED:
         description = draw(_text(("defence", "ministry", "officials", "security", "sources"), 4))
         return Actor.unnamed(description, country=nation)
     name = draw(st.sampled_from(_NAMES) | _text(max_words=3))
-    title = draw(st.none() | _text(("Defence", "Minister", "envoy", "spokesperson"), 3))
+    title = draw(_opt(_text(("Defence", "Minister", "envoy", "spokesperson"), 3)))
     return Actor(kind=kind, name=name, country=nation, title=title)
 
 
@@ -270,11 +314,18 @@ def actors(
     Raises:
         InvalidArgument: an empty list of kinds.
     """
-    pool = list(ActorKind) if kinds is None else list(kinds)
+    pool = tuple(ActorKind) if kinds is None else tuple(kinds)
     if not pool:
         msg = "kinds is empty; pass at least one ActorKind or None for all"
         raise InvalidArgument(msg)
-    return _actor(pool, globals()["countries"]() if countries is None else countries)
+    return _actors_of(pool, globals()["countries"]() if countries is None else countries)
+
+
+@functools.cache
+def _actors_of(
+    kinds: tuple[ActorKind, ...], country: st.SearchStrategy[Country]
+) -> st.SearchStrategy[Actor]:
+    return _actor(kinds, country)
 
 
 @st.composite
@@ -282,11 +333,11 @@ def _location(draw: st.DrawFn, country: st.SearchStrategy[Country]) -> Location:
     point = draw(st.booleans())
     return Location(
         name=draw(st.sampled_from(_WORDS)),
-        country=draw(st.none() | country),
-        admin1=draw(st.none() | st.sampled_from(_WORDS)),
+        country=draw(_opt(country)),
+        admin1=draw(_opt(_text(_WORDS, 1))),
         latitude=draw(st.floats(-90, 90)) if point else None,
         longitude=draw(st.floats(-180, 180)) if point else None,
-        precision=draw(st.none() | st.sampled_from(list(SpatialPrecision))),
+        precision=draw(_opt(_members(SpatialPrecision))),
     )
 
 
@@ -294,9 +345,15 @@ def locations(
     *, countries: st.SearchStrategy[Country] | None = None
 ) -> st.SearchStrategy[Location]:
     """Places with a name, maybe a country, an admin unit, a point and a precision."""
-    return _location(globals()["countries"]() if countries is None else countries)
+    return _locations_of(globals()["countries"]() if countries is None else countries)
 
 
+@functools.cache
+def _locations_of(country: st.SearchStrategy[Country]) -> st.SearchStrategy[Location]:
+    return _location(country)
+
+
+_CAMEO = st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True)
 _IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 
 
@@ -307,10 +364,10 @@ def _source(
     return Source(
         id=draw(ident),
         outlet=draw(st.sampled_from(["AP", "Reuters", "ETV Bharat", "Middle East Eye"])),
-        kind=draw(st.sampled_from(list(SourceKind))),
-        title=draw(st.none() | _text(max_words=8)),
-        published=draw(st.none() | datings(min_date=lo, max_date=hi)),
-        language=draw(st.none() | st.sampled_from(["en", "tr", "ar", "ar-SY"])),
+        kind=draw(_members(SourceKind)),
+        title=draw(_opt(_text(max_words=8))),
+        published=draw(_opt(datings(min_date=lo, max_date=hi))),
+        language=draw(_opt(st.sampled_from(["en", "tr", "ar", "ar-SY"]))),
     )
 
 
@@ -322,13 +379,20 @@ def sources(
 ) -> st.SearchStrategy[Source]:
     """Documents with an outlet, a kind, maybe a title, a publication date and a language."""
     _check_window(min_date, max_date)
-    return _source(_IDS if ids is None else ids, min_date, max_date)
+    return _sources_of(_IDS if ids is None else ids, min_date, max_date)
+
+
+@functools.cache
+def _sources_of(
+    ident: st.SearchStrategy[str], lo: datetime.date, hi: datetime.date
+) -> st.SearchStrategy[Source]:
+    return _source(ident, lo, hi)
 
 
 @st.composite
 def _attribution(draw: st.DrawFn, source_ids: st.SearchStrategy[str]) -> Attribution:
-    chain = draw(st.lists(actors(kinds=[ActorKind.MEDIA, ActorKind.UNNAMED]), max_size=2))
-    mode = draw(st.sampled_from(list(AttributionMode)))
+    chain = draw(_lists(actors(kinds=[ActorKind.MEDIA, ActorKind.UNNAMED])))
+    mode = draw(_members(AttributionMode))
     return Attribution(source=draw(source_ids), via=tuple(chain), mode=mode)
 
 
@@ -341,9 +405,15 @@ def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrateg
     if source_ids is not None and not source_ids:
         msg = "source_ids is empty; pass at least one id or None"
         raise InvalidArgument(msg)
-    return _attribution(_IDS if source_ids is None else st.sampled_from(list(source_ids)))
+    return _attributions_of(None if source_ids is None else tuple(source_ids))
 
 
+@functools.cache
+def _attributions_of(source_ids: tuple[str, ...] | None) -> st.SearchStrategy[Attribution]:
+    return _attribution(_IDS if source_ids is None else st.sampled_from(source_ids))
+
+
+@functools.cache
 def quotes() -> st.SearchStrategy[Quote]:
     """Short quotes with a speaker and a language."""
     return st.builds(
@@ -355,41 +425,46 @@ def quotes() -> st.SearchStrategy[Quote]:
     )
 
 
-def _kind_fields(kind: type[Event], actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
-    """Strategies for the kind-specific fields of *kind*."""
+@functools.cache
+def _participants_of(actor: st.SearchStrategy[Actor]) -> st.SearchStrategy[Participant]:
+    return st.builds(Participant, actor=actor, role=_members(Role))
+
+
+@functools.cache
+def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
+    """Strategies for the kind-specific fields of the kind tagged *tag* (built once)."""
+    kind = RECORD_KINDS[tag]
     some = st.lists(actor, max_size=2).map(tuple)
     two = st.lists(actor, min_size=2, max_size=3).map(tuple)
-    texts = st.none() | _text()
+    texts = _opt(_text())
     if kind is Statement:
         return {
             "speaker": actor,
             "quotes": st.lists(quotes(), max_size=2).map(tuple),
-            "stance": st.sampled_from(list(Stance)),
+            "stance": _members(Stance),
             "topic": texts,
         }
     if kind is Request:
         return {
             "requester": actor,
             "addressee": actor,
-            "items": st.lists(st.sampled_from(list(RequestItem)), max_size=3, unique=True).map(
-                tuple
-            ),
-            "status": st.sampled_from(list(RequestStatus)),
-            "formal": st.none() | st.booleans(),
+            "items": st.lists(_members(RequestItem), max_size=3, unique=True).map(tuple),
+            "status": _members(RequestStatus),
+            "formal": _opt(st.booleans()),
         }
     if kind is Agreement:
         return {
             "parties": two,
             "signatories": some,
-            "agreement_type": st.sampled_from(list(AgreementType)),
-            "status": st.sampled_from(list(AgreementStatus)),
+            "agreement_type": _members(AgreementType),
+            "status": _members(AgreementStatus),
             "subject": texts,
         }
     if kind is Ceasefire:
         return {
             "parties": st.lists(actor, min_size=1, max_size=3).map(tuple),
             "mediators": some,
-            "status": st.sampled_from(list(CeasefireStatus)),
+            "status": _members(CeasefireStatus),
             "scope": texts,
         }
     if kind in (Clash, Strike):
@@ -397,10 +472,10 @@ def _kind_fields(kind: type[Event], actor: st.SearchStrategy[Actor]) -> dict[str
         if kind is Clash:
             fields["sides"] = some
         else:
-            fields.update(perpetrator=st.none() | actor, weapon=st.sampled_from(list(Weapon)))
+            fields.update(perpetrator=_opt(actor), weapon=_members(Weapon))
         return fields
     if kind is Meeting:
-        return {"parties": two, "host": st.none() | actor, "topic": texts}
+        return {"parties": two, "host": _opt(actor), "topic": texts}
     return {}
 
 
@@ -416,28 +491,19 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
 ) -> Event:
     kind = draw(st.sampled_from(kinds))
     actor = actors(countries=country)
-    fields = {name: draw(s) for name, s in _kind_fields(kind, actor).items()}
+    fields = {name: draw(s) for name, s in _kind_fields(kind.kind, actor).items()}
     return kind(
         id=draw(ident),
         when=draw(datings(min_date=lo, max_date=hi)),
         summary=draw(_text(max_words=10)),
-        attributions=tuple(
-            draw(st.lists(attributions(source_ids=source_ids), min_size=1, max_size=2))
-        ),
-        actors=tuple(
-            draw(
-                st.lists(
-                    st.builds(Participant, actor=actor, role=st.sampled_from(list(Role))),
-                    max_size=2,
-                )
-            )
-        ),
-        location=draw(st.none() | locations(countries=country)),
-        countries=tuple(draw(st.lists(country, max_size=2, unique=True))),
-        cameo=draw(st.none() | st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True)),
-        plover=draw(st.none() | st.sampled_from(list(PloverType))),
-        modality=draw(st.sampled_from(list(Modality))),
-        notes=draw(st.none() | _text(max_words=12)),
+        attributions=tuple(draw(_lists(attributions(source_ids=source_ids), 1))),
+        actors=tuple(draw(_lists(_participants_of(actor)))),
+        location=draw(_opt(locations(countries=country))),
+        countries=tuple(draw(_lists(country, unique=True))),
+        cameo=draw(_opt(_CAMEO)),
+        plover=draw(_opt(_members(PloverType))),
+        modality=draw(_members(Modality)),
+        notes=draw(_opt(_text(max_words=12))),
         **fields,
     )
 
@@ -597,7 +663,10 @@ def _register() -> None:
         Attribution: attributions(),
         Quote: quotes(),
         Dataset: datasets(),
-        Participant: st.builds(Participant, actor=actors(), role=st.sampled_from(list(Role))),
+        Participant: st.builds(Participant, actor=actors(), role=_members(Role)),
     }
     for cls, strategy in plain.items():
         st.register_type_strategy(cls, strategy)
+
+
+_register()

@@ -59,7 +59,7 @@ class Timeline:
     @classmethod
     def of(cls, dataset: Dataset) -> Timeline:
         """Build the timeline of *dataset*."""
-        from geoevents.validate import disagreements
+        from geoevents.rules import disagreements
 
         ordered = sorted(dataset.records, key=lambda r: r.when.date.sort_key())
         return cls(entries=tuple(_entry(r) for r in ordered), disagreements=disagreements(dataset))
