@@ -31,6 +31,8 @@ def test_all_examples_are_covered() -> None:
     """The examples below are all the examples there are."""
     assert [p.name for p in EXAMPLES] == [
         "build_records.py",
+        "dask_validate.py",
+        "duckdb_query.py",
         "normalize_csv_countries.py",
         "query_seed_dataset.py",
         "timeline_markdown.py",

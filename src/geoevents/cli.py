@@ -1,4 +1,4 @@
-"""The ``geoevents`` command: validate files, show a timeline, normalize countries.
+"""The ``geoevents`` command: validate, show a timeline, normalize countries, convert.
 
 Exit codes: 0 when everything is valid, 1 when the data is invalid (or a country could
 not be resolved), 2 for usage errors (unknown options, missing files, folders without
@@ -10,6 +10,7 @@ and colour appear only on a terminal.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -116,6 +117,26 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of the records.")
     schema.set_defaults(run=_schema)
+
+    from geoevents.interop import FORMATS
+
+    names = "; ".join(f"{k}: {v}" for k, v in FORMATS.items())
+    convert = command(
+        "convert",
+        "Convert event data between formats, streaming, with a report of what was lost.",
+    )
+    convert.epilog = f"formats: {names}"
+    convert.add_argument("--from", dest="source_format", required=True, choices=tuple(FORMATS))
+    convert.add_argument("--to", dest="target_format", required=True, choices=tuple(FORMATS))
+    convert.add_argument(
+        "--strict", action="store_true", help="fail on the first loss or bad row (exit 1)"
+    )
+    convert.add_argument(
+        "--verbose", action="store_true", help="list every loss of every record (text format)"
+    )
+    convert.add_argument("input", metavar="IN", help="the file to read")
+    convert.add_argument("output", metavar="OUT", help="the file to write (atomically)")
+    convert.set_defaults(run=_convert)
     return parser
 
 
@@ -213,7 +234,10 @@ def _load_json(path: Path, loaded: _Loaded, *, allow_unknown: bool) -> None:
             entry = from_dict(item, allow_unknown=allow_unknown)
         except RecordError as exc:
             prefix = f"$[{i}]" if isinstance(document, list) else "$"
-            loaded.errors.extend(f"{path}: {e.at(prefix)}" for e in exc.exceptions)
+            loaded.errors.extend(
+                f"{path}: {e.at(prefix) if isinstance(e, InvalidValueError) else e}"
+                for e in exc.exceptions
+            )
             continue
         if isinstance(entry, Source):
             loaded.sources.append(entry)
@@ -410,3 +434,95 @@ def _schema(args: argparse.Namespace) -> int:
     else:
         _print_json(schema)
     return EXIT_OK
+
+
+class _Counting(io.RawIOBase):
+    """A binary file wrapper that reports bytes read to a progress callback."""
+
+    def __init__(self, handle: Any, advance: Any) -> None:
+        super().__init__()
+        self._handle = handle
+        self._advance = advance
+        self.name = handle.name
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n: int = self._handle.readinto(buffer)
+        self._advance(n)
+        return n
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from geoevents.interop import InteropError, read, write
+
+    source = Path(args.input)
+    if not source.is_file():
+        msg = f"{args.input}: no such file"
+        raise _UsageError(msg)
+    if Path(args.output).resolve() == source.resolve():
+        msg = f"{args.output}: the output would overwrite the input"
+        raise _UsageError(msg)
+    losses: dict[str, int] = {}
+    details: list[str] = []
+    counts = {"rows": 0, "records": 0, "with_losses": 0}
+    reader: Any = None
+
+    def tally(items: Any) -> Any:
+        for item in items:
+            counts["rows"] += 1
+            counts["records"] += item.record is not None
+            counts["with_losses"] += bool(item.losses)
+            for loss in item.losses:
+                key = f"{loss.field}: {loss.kind.value}"
+                losses[key] = losses.get(key, 0) + 1
+                if args.verbose:
+                    details.append(f"{args.input}:{item.line}: {loss}")
+            yield item
+
+    errors: list[str] = []
+    written = 0
+    with source.open("rb") as handle, _progress(source.stat().st_size) as advance:
+        stream = io.BufferedReader(_Counting(handle, advance))
+        try:
+            reader = read(args.source_format, stream, strict=args.strict)
+            report = write(args.target_format, args.output, tally(reader), strict=args.strict)
+            written = report.written
+            for record_id, lost in report.losses:
+                for loss in lost:
+                    key = f"{args.target_format} {loss.field}: {loss.kind.value}"
+                    losses[key] = losses.get(key, 0) + 1
+                    if args.verbose:
+                        details.append(f"{record_id}: {args.target_format}: {loss}")
+        except InteropError as exc:
+            errors.append(str(exc))
+        except RecordError as exc:
+            errors.extend(exc.lines())
+    errors.extend(str(e) for e in getattr(reader, "errors", ()))
+    invalid = bool(errors)
+    if args.format == "json":
+        _print_json(
+            {
+                "ok": not invalid,
+                "from": args.source_format,
+                "to": args.target_format,
+                "rows": counts["rows"],
+                "records": counts["records"],
+                "written": written,
+                "rows_with_losses": counts["with_losses"],
+                "losses": dict(sorted(losses.items())),
+                "errors": errors,
+            }
+        )
+        return EXIT_INVALID if invalid else EXIT_OK
+    for line in [*details, *errors]:
+        print(_colour(line, "31", sys.stdout))
+    for key, n in sorted(losses.items()):
+        print(f"{n}\t{key}")
+    print(
+        f"{_plural(counts['rows'], 'row')} read, {_plural(written, 'row')} written, "
+        f"{counts['with_losses']} with losses, {_plural(len(errors), 'error')}",
+        file=sys.stderr,
+    )
+    return EXIT_INVALID if invalid else EXIT_OK

@@ -1,0 +1,668 @@
+"""The machinery every format shares: the loss account, strict mode, streaming and writing.
+
+How nothing is lost silently
+----------------------------
+A reader turns each row into an :class:`Imported`: the geoevents record, the sources it
+cites, the **losses** (which fields the record does not hold, or holds approximately) and
+the **residual**: the original text of exactly those fields. The residual is computed, not
+guessed: after a row is converted, the format's writer renders the record back into a
+row, and every field whose rendering differs from the original (or that the writer cannot
+produce at all) is kept verbatim in the residual and listed as a loss:
+
+* ``dropped``: the record has no place for the field (GDELT's ``NumMentions``, UCDP's
+  ``relid``, ACLED's ``inter1``);
+* ``approximated``: the record holds it, but not exactly (ACLED ``time_precision`` 2 is a
+  ±3 day interval around the day given; a UCDP count with ``low > best`` keeps ``best``
+  only).
+
+Writing a record back into its own format renders the record and overlays the residual,
+so ``format -> geoevents -> same format`` reproduces every field by construction, while the
+loss account says precisely what a conversion to another format (or to geoevents JSONL,
+which has no residual) gives up. Records that did not come from the target format are
+checked the other way round when written: the row is read back and every record field
+that does not survive is reported.
+
+With ``strict=True`` any loss, on reading or writing, raises :class:`InteropError`.
+Rows that cannot be converted at all are reported with ``file:line`` and the column and
+skipped (or raise, when strict); good rows are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import enum
+import hashlib
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import IO, Any, ClassVar, Final, final
+
+import attrs
+
+from geoevents.errors import InvalidValueError
+from geoevents.records import Event
+from geoevents.sources import Source
+from geoevents.temporal import Dating, DatingMethod, FuzzyDate
+
+__all__ = [
+    "ABSENT",
+    "Imported",
+    "InteropError",
+    "InteropReader",
+    "Loss",
+    "LossKind",
+    "WriteReport",
+]
+
+ABSENT: Final = "\x00absent"
+"""Residual value of a field the original did not have (a GDELT 1.0 row without SOURCEURL)."""
+
+Row = dict[str, Any]
+FileArg = str | os.PathLike[str] | IO[str] | IO[bytes]
+_SEEN_LIMIT: Final = 200_000
+
+
+class LossKind(enum.StrEnum):
+    """How a field fared in a conversion."""
+
+    DROPPED = "dropped"
+    """The record has no place for it (kept in the residual for a round trip)."""
+    APPROXIMATED = "approximated"
+    """The record holds it, but not exactly."""
+
+
+@final
+@attrs.frozen
+class Loss:
+    """One field that a conversion could not represent exactly.
+
+    Args:
+        field: the format's column or key (``"NumMentions"``), or a record path
+            (``"$.actors"``) when writing.
+        kind: dropped or approximated.
+        message: what happened, in one sentence.
+
+    >>> str(Loss("inter1", LossKind.DROPPED, "no place in a record"))
+    'inter1: dropped: no place in a record'
+    """
+
+    field: str
+    kind: LossKind
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.kind.value}: {self.message}"
+
+
+_DROPPED_CACHE: dict[str, Loss] = {}
+
+
+def dropped(field: str) -> Loss:
+    """The (shared) loss of a field the record has no place for."""
+    loss = _DROPPED_CACHE.get(field)
+    if loss is None:
+        loss = _DROPPED_CACHE.setdefault(
+            field,
+            Loss(field, LossKind.DROPPED, "no place in a geoevents record; kept for a round trip"),
+        )
+    return loss
+
+
+class InteropError(InvalidValueError):
+    """A row that cannot be converted, or (in strict mode) a loss; says ``file:line``.
+
+    Attributes:
+        source: the file name (``"<stream>"`` for file objects without a name).
+        line: the 1-based line where the row starts (``None`` when writing).
+
+    >>> str(InteropError("not a date", path="$.event_date", value="2022-13-01",
+    ...                  source="a.csv", line=3))
+    "a.csv:3: $.event_date: not a date: '2022-13-01'"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str = "$",
+        value: object = None,
+        hint: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(message, path=path, value=value, hint=hint)
+        self.source = source
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ":".join(
+            p for p in (self.source, None if self.line is None else str(self.line)) if p
+        )
+        return f"{where}: {super().__str__()}" if where else super().__str__()
+
+
+def _freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Imported:
+    """One converted row: the record, its sources, what was lost, and the original rest.
+
+    Args:
+        record: the record (``None`` for a row that is not an event, such as PLOVER's
+            ``DOCUMENT`` header; it is kept so a round trip reproduces it).
+        sources: every source the record cites.
+        new_sources: those of *sources* this reader had not yielded before.
+        losses: the fields not represented exactly.
+        residual: the original values of those fields, by column or key.
+        format: the format name (``"acled"``).
+        line: the 1-based line where the row starts.
+    """
+
+    record: Event | None
+    sources: tuple[Source, ...] = ()
+    new_sources: tuple[Source, ...] = ()
+    losses: tuple[Loss, ...] = ()
+    residual: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+    format: str
+    line: int = 0
+
+
+@attrs.define
+class WriteReport:
+    """What a writer did: how many rows it wrote and, per record id, what it lost."""
+
+    written: int = 0
+    skipped: int = 0
+    losses: list[tuple[str, tuple[Loss, ...]]] = attrs.field(factory=list)
+
+
+def source_name(file: Any) -> str:
+    """The name of *file* for messages."""
+    if isinstance(file, (str, os.PathLike)):
+        return os.fspath(file)
+    name = getattr(file, "name", None)
+    return name if isinstance(name, str) else "<stream>"
+
+
+@contextlib.contextmanager
+def open_text(file: FileArg) -> Iterator[IO[str]]:
+    """Open a path, or wrap a binary file object, as UTF-8 text with newlines kept."""
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, encoding="utf-8", newline="") as handle:
+            yield handle
+    elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(file, "mode", ""):
+        wrapper = io.TextIOWrapper(file, encoding="utf-8", newline="")  # type: ignore[type-var]
+        try:
+            yield wrapper
+        finally:
+            wrapper.detach()
+    else:
+        yield file  # type: ignore[misc]
+
+
+# ----------------------------------------------------------------- helpers for formats
+
+_SLUG: Final = re.compile(r"[^A-Za-z0-9]+")
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A deterministic id: *prefix*, a readable slug and a short hash of the exact text.
+
+    >>> stable_id("acled:source", "Página 12")
+    'acled:source:pagina-12-c77e144a'
+    """
+    text = "\x1f".join(parts)
+    ascii_text = unicodedata.normalize("NFKD", parts[0]).encode("ascii", "ignore").decode()
+    slug = _SLUG.sub("-", ascii_text).strip("-").lower()[:60] or "x"
+    digest = hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
+    return f"{prefix}:{slug}-{digest}"
+
+
+def imported_dating(date: FuzzyDate, rule: str) -> Dating:
+    """A date taken from another dataset, with the rule that produced it."""
+    return Dating(date=date, method=DatingMethod.IMPORTED, rule=rule)
+
+
+def fmt_float(value: float | None, *, whole: str = "") -> str:
+    """A coordinate as written most briefly (``-45.8644``, ``31``), or ``""``.
+
+    Whole numbers get *whole* appended (``".0"`` for formats that write ``31.0``).
+
+    >>> fmt_float(-45.8644), fmt_float(31.0), fmt_float(31.0, whole=".0"), fmt_float(None)
+    ('-45.8644', '31', '31.0', '')
+    """
+    if value is None:
+        return ""
+    return str(int(value)) + whole if value.is_integer() else repr(value)
+
+
+def clean_text(text: str, column: str, losses: list[Loss]) -> str:
+    r"""*text* with control characters (mojibake such as ``\x91``) replaced by U+FFFD.
+
+    A replacement is recorded in *losses* as an approximation.
+
+    >>> losses = []
+    >>> clean_text("San\x91a", "ActionGeo_FullName", losses), len(losses)
+    ('San\ufffda', 1)
+    """
+    if text.isprintable():
+        return text
+    losses.append(Loss(column, LossKind.APPROXIMATED, "control characters replaced by U+FFFD"))
+    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
+
+
+def parse_float(text: str, column: str) -> float | None:
+    """A decimal number, or ``None`` for an empty field."""
+    if text in ("", "NA"):
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise InvalidValueError("not a number", path=f"$.{column}", value=text) from None
+
+
+def parse_int(text: str, column: str) -> int | None:
+    """A whole number, or ``None`` for an empty field."""
+    if text in ("", "NA"):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidValueError("not a whole number", path=f"$.{column}", value=text) from None
+
+
+def one_line(text: str, limit: int) -> str:
+    """*text* on one line, cut to *limit* characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class SeenSet:
+    """A bounded set of recently seen ids, so streaming dedup keeps memory flat.
+
+    An id that left the window is reported as new again; identical repeats of a source are
+    harmless (a :class:`~geoevents.dataset.Dataset` merges them).
+    """
+
+    def __init__(self, limit: int = _SEEN_LIMIT) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._limit = limit
+
+    def add(self, key: str) -> bool:
+        """Record *key*; return whether it was new."""
+        ids = self._ids
+        if key in ids:
+            ids.move_to_end(key)
+            return False
+        ids[key] = None
+        if len(ids) > self._limit:
+            ids.popitem(last=False)
+        return True
+
+
+# ----------------------------------------------------------------- the format protocol
+
+
+class TableFormat:
+    """A delimited format: column names, how to parse a row and how to render a record.
+
+    Subclasses set :attr:`name`, :attr:`columns`, :attr:`delimiter`, :attr:`header`, and
+    implement :meth:`parse` and :meth:`render`.
+    """
+
+    name: ClassVar[str]
+    columns: ClassVar[tuple[str, ...]]
+    delimiter: ClassVar[str] = ","
+    quoted: ClassVar[bool] = True
+    header: ClassVar[bool] = True
+    widths: ClassVar[frozenset[int]] = frozenset()
+    empty_is_absent: ClassVar[bool] = True
+
+    def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
+        """Convert one row (column -> text) into a record, its sources and semantic losses.
+
+        Raises:
+            InvalidValueError: the row cannot be converted; ``path`` names the column.
+        """
+        raise NotImplementedError
+
+    def render(self, record: Event, sources: Mapping[str, Source]) -> Row:
+        """The columns this format can derive from *record* (the others are left out)."""
+        raise NotImplementedError
+
+    # -- shared -----------------------------------------------------------------------
+
+    def convert(self, row: Row, line: int, name: str, seen: SeenSet) -> Imported:
+        """Parse *row*, then compute its residual and losses by rendering it back."""
+        record, sources, losses = self.parse(row)
+        residual: dict[str, Any] = {}
+        if record is None:
+            residual = dict(row)
+        else:
+            by_id = {s.id: s for s in sources}
+            rendered = self.render(record, by_id)
+            covered = {loss.field for loss in losses}
+            for column, original in row.items():
+                value = rendered.get(column)
+                if value == original or (value is None and original == "" and self.empty_is_absent):
+                    continue
+                residual[column] = original
+                if column not in covered:
+                    losses.append(
+                        dropped(column)
+                        if value is None
+                        else Loss(
+                            column,
+                            LossKind.APPROXIMATED,
+                            f"converts back as {value!r}; the original is kept",
+                        )
+                    )
+            for column in rendered.keys() - row.keys():
+                residual[column] = ABSENT
+        new = tuple(s for s in sources if seen.add(s.id))
+        return Imported(
+            record=record,
+            sources=tuple(sources),
+            new_sources=new,
+            losses=tuple(losses),
+            residual=residual,
+            format=self.name,
+            line=line,
+        )
+
+    def rows(self, handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
+        """Yield (first line number, fields) for each data row, header skipped."""
+        if self.quoted:
+            reader = csv.reader(handle, delimiter=self.delimiter, strict=True)
+            last = 0
+            for fields in reader:
+                yield last + 1, fields
+                last = reader.line_num
+        else:
+            delimiter = self.delimiter
+            for number, text in enumerate(handle, 1):
+                yield number, text.rstrip("\r\n").split(delimiter)
+
+    def format_row(self, values: list[str]) -> str:
+        """One output line for *values*."""
+        if self.quoted:
+            out = io.StringIO()
+            csv.writer(out, delimiter=self.delimiter, lineterminator="\n").writerow(values)
+            return out.getvalue()
+        return self.delimiter.join(values) + "\n"
+
+
+class InteropReader(Iterator[Imported]):
+    """A streaming iterator over the :class:`Imported` rows of one file.
+
+    Attributes:
+        source: the file name used in messages.
+        errors: the rows that could not be converted (not with ``strict=True``, which
+            raises the first one).
+        rows: data rows read so far; ``converted`` of them became records.
+    """
+
+    def __init__(
+        self,
+        fmt: Any,
+        file: FileArg,
+        *,
+        strict: bool = False,
+        entries: Callable[[InteropReader, IO[str]], Iterator[Imported]] | None = None,
+    ) -> None:
+        self.format = fmt
+        self.source = source_name(file)
+        self.strict = strict
+        self.errors: list[InteropError] = []
+        self.rows = 0
+        self.converted = 0
+        self.seen = SeenSet()
+        self._file = file
+        self._entries = entries
+        self._it = self._run()
+
+    def __iter__(self) -> InteropReader:
+        return self
+
+    def __next__(self) -> Imported:
+        return next(self._it)
+
+    def close(self) -> None:
+        """Stop reading and close the file if the reader opened it."""
+        self._it.close()
+
+    def fail(self, exc: InvalidValueError, line: int) -> None:
+        """Report a bad row: raise when strict, else collect it."""
+        error = InteropError(
+            exc.message,
+            path=exc.path,
+            value=exc.value,
+            hint=exc.hint,
+            source=self.source,
+            line=line,
+        )
+        if self.strict:
+            raise error from None
+        self.errors.append(error)
+
+    def check_strict(self, item: Imported) -> Imported:
+        """Raise on the first loss of *item* when strict."""
+        if self.strict and item.losses:
+            loss = item.losses[0]
+            raise InteropError(
+                f"{loss.kind.value}: {loss.message} (strict mode)",
+                path=f"$.{loss.field}",
+                value=item.residual.get(loss.field),
+                source=self.source,
+                line=item.line,
+            )
+        return item
+
+    def _run(self) -> Generator[Imported]:
+        with open_text(self._file) as handle:
+            if self._entries is not None:
+                yield from self._entries(self, handle)
+                return
+            yield from self._table(handle)
+
+    def _table(self, handle: IO[str]) -> Iterator[Imported]:
+        fmt: TableFormat = self.format
+        columns = fmt.columns
+        widths = fmt.widths or frozenset({len(columns)})
+        rows = fmt.rows(handle)
+        try:
+            if fmt.header:
+                first = next(rows, None)
+                if first is None:
+                    return
+                if first[1] != list(columns):
+                    self.fail(
+                        InvalidValueError(
+                            f"not a {fmt.name} header",
+                            value="\t".join(first[1][:5]),
+                            hint=f"expected the columns {', '.join(columns[:4])}, ...",
+                        ),
+                        first[0],
+                    )
+                    return
+            for line, fields in rows:
+                if fields in ([], [""]):
+                    continue
+                self.rows += 1
+                if len(fields) not in widths:
+                    expected = " or ".join(map(str, sorted(widths)))
+                    self.fail(
+                        InvalidValueError(
+                            f"{len(fields)} fields, expected {expected}",
+                            hint="a truncated or wrongly separated row",
+                        ),
+                        line,
+                    )
+                    continue
+                row = dict(zip(columns, fields, strict=False))
+                try:
+                    item = fmt.convert(row, line, self.source, self.seen)
+                except InvalidValueError as exc:
+                    self.fail(exc, line)
+                    continue
+                self.converted += 1
+                yield self.check_strict(item)
+        except csv.Error as exc:
+            self.fail(InvalidValueError(f"malformed CSV: {exc}"), self.rows + 1)
+
+
+# ----------------------------------------------------------------- writing
+
+
+def collect_sources(
+    items: Iterable[Any], cache: OrderedDict[str, Source], limit: int = _SEEN_LIMIT
+) -> Iterator[tuple[Event | None, Imported | None]]:
+    """Walk entries (records, sources, :class:`Imported`), remembering recent sources."""
+    for item in items:
+        if isinstance(item, Source):
+            cache[item.id] = item
+        elif isinstance(item, Imported):
+            for s in item.sources:
+                cache[s.id] = s
+            yield item.record, item
+        elif isinstance(item, Event):
+            yield item, None
+        else:
+            msg = f"cannot write a {type(item).__name__}"
+            raise TypeError(msg)
+        while len(cache) > limit:
+            cache.popitem(last=False)
+
+
+def record_losses(before: Event, after: Event | None, target: str) -> tuple[Loss, ...]:
+    """The record fields that did not survive writing to *target* and reading back."""
+    if after is None:
+        return (Loss("$", LossKind.DROPPED, f"{target} cannot express this record"),)
+    losses = []
+    if type(after) is not type(before):
+        losses.append(
+            Loss("$.kind", LossKind.APPROXIMATED, f"{before.kind} reads back as {after.kind}")
+        )
+    for field in attrs.fields(type(before)):
+        mine = getattr(before, field.name)
+        if not hasattr(after, field.name):
+            if mine != field.default and not (
+                isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+                and mine == field.default.factory()
+            ):
+                losses.append(
+                    Loss(f"$.{field.name}", LossKind.DROPPED, f"not expressible in {target}")
+                )
+            continue
+        if field.name != "id" and getattr(after, field.name) != mine:
+            losses.append(
+                Loss(
+                    f"$.{field.name}", LossKind.APPROXIMATED, f"not exactly expressible in {target}"
+                )
+            )
+    return tuple(losses)
+
+
+@contextlib.contextmanager
+def atomic_text(target: FileArg) -> Iterator[IO[str]]:
+    """Write text to *target*: a path atomically (temp file + rename), or a file object."""
+    if not isinstance(target, (str, os.PathLike)):
+        if isinstance(target, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
+            target, "mode", ""
+        ):
+            wrapper = io.TextIOWrapper(target, encoding="utf-8", newline="")  # type: ignore[type-var]
+            try:
+                yield wrapper
+            finally:
+                wrapper.flush()
+                wrapper.detach()
+        else:
+            yield target  # type: ignore[misc]
+        return
+    path = os.path.abspath(os.fspath(target))
+    folder, name = os.path.split(path)
+    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, removed on failure
+        "w",
+        encoding="utf-8",
+        newline="",
+        dir=folder,
+        prefix=f".{name}.",
+        suffix=".tmp",
+        delete=False,
+    )
+    try:
+        with tmp:
+            yield tmp
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp.name)
+        raise
+
+
+def write_table(
+    fmt: TableFormat,
+    target: FileArg,
+    items: Iterable[Any],
+    *,
+    strict: bool = False,
+) -> WriteReport:
+    """Write records (with their residuals, when imported from *fmt*) as *fmt* rows."""
+    report = WriteReport()
+    cache: OrderedDict[str, Source] = OrderedDict()
+    columns = fmt.columns
+    with atomic_text(target) as out:
+        if fmt.header:
+            out.write(fmt.format_row(list(columns)))
+        for record, imported in collect_sources(items, cache):
+            residual: Mapping[str, Any] = {}
+            if imported is not None and imported.format == fmt.name:
+                residual = imported.residual
+                row = {} if record is None else fmt.render(record, cache)
+            elif record is None:
+                report.skipped += 1
+                continue
+            else:
+                row = fmt.render(record, cache)
+                losses = record_losses(record, _reparse(fmt, row), fmt.name)
+                if losses:
+                    if strict:
+                        loss = losses[0]
+                        raise InteropError(
+                            f"{loss.kind.value}: {loss.message} (strict mode)",
+                            path=loss.field,
+                            source=f"record {record.id}",
+                        )
+                    report.losses.append((record.id, losses))
+            values = [_value(c, row, residual) for c in columns]
+            while values and values[-1] is ABSENT:
+                values.pop()
+            out.write(fmt.format_row(values))
+            report.written += 1
+    return report
+
+
+def _value(column: str, row: Row, residual: Mapping[str, Any]) -> Any:
+    if column in residual:
+        return residual[column]
+    value = row.get(column, "")
+    return "" if value is None else value
+
+
+def _reparse(fmt: TableFormat, row: Row) -> Event | None:
+    full = {c: ("" if row.get(c) is None else row.get(c, "")) for c in fmt.columns}
+    try:
+        return fmt.parse(full)[0]
+    except InvalidValueError:
+        return None

@@ -1,0 +1,296 @@
+"""The shared interop machinery: format registry, JSONL, file handling, CAMEO tables, CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geoevents.actors import Actor, ActorKind
+from geoevents.cli import main
+from geoevents.country import Country
+from geoevents.errors import InvalidValueError
+from geoevents.interop import (
+    FORMATS,
+    Imported,
+    Loss,
+    LossKind,
+    entries,
+    read,
+    read_gdelt2,
+    read_plover,
+    write,
+    write_gdelt1,
+    write_icews,
+    write_plover,
+    write_ucdp,
+)
+from geoevents.interop._common import SeenSet, parse_float, parse_int, stable_id
+from geoevents.interop.cameo import cameo_actors, cameo_code, cameo_to_plover, record_for_cameo
+from geoevents.location import Location, SpatialPrecision
+from geoevents.records import Ceasefire, Clash, Event, Meeting, Request, Strike, Weapon
+from geoevents.sources import Attribution, Source
+from geoevents.temporal import FuzzyDate
+from interop_samples import GDELT1, GDELT2, PLOVER
+
+SYRIA = Actor(kind=ActorKind.GOVERNMENT, name="SYRIA", country=Country("SY"))
+TURKEY = Actor(kind=ActorKind.GOVERNMENT, name="TURKEY", country=Country("TR"))
+FIELDS: dict[str, Any] = {
+    "id": "t-1",
+    "when": FuzzyDate("2025-07-23"),
+    "summary": "s",
+    "attributions": (Attribution(source="src"),),
+}
+
+
+class TestRegistry:
+    def test_unknown_format(self) -> None:
+        """An unknown format name is a ValueError listing the choices."""
+        with pytest.raises(ValueError, match="choose one of acled"):
+            read("csv", io.StringIO(""))
+        with pytest.raises(ValueError, match="unknown format"):
+            write("csv", io.StringIO(""), [])
+
+    def test_jsonl_round_trip(self, tmp_path: Path) -> None:
+        """GDELT rows written as JSONL read back as the same records and sources."""
+        items = list(read_gdelt2(GDELT2))
+        path = tmp_path / "out.jsonl"
+        report = write("jsonl", path, items)
+        assert report.written == 40 + len({s.id for i in items for s in i.sources})
+        back = list(read("jsonl", path))
+        assert [i.record for i in back if i.record] == [i.record for i in items]
+        assert list(entries(back)) == list(entries(items))
+
+    def test_jsonl_needs_a_path(self) -> None:
+        """JSONL output is atomic, so it needs a path."""
+        with pytest.raises(TypeError, match="needs a path"):
+            write("jsonl", io.StringIO(), [])
+
+    def test_writers_take_paths_and_binary_files(self, tmp_path: Path) -> None:
+        """A path is written atomically; a binary file object is written as UTF-8."""
+        items = list(read_gdelt2(GDELT2))
+        path = tmp_path / "x.tsv"
+        write("gdelt2", path, items)
+        assert path.read_bytes() == GDELT2.read_bytes()
+        buffer = io.BytesIO()
+        write("gdelt2", buffer, items)
+        assert buffer.getvalue() == GDELT2.read_bytes()
+        assert len(list(read("gdelt2", io.BytesIO(buffer.getvalue())))) == 40
+
+    def test_failed_write_leaves_no_file(self, tmp_path: Path) -> None:
+        """A failure half-way removes the temporary file and writes nothing."""
+        path = tmp_path / "x.tsv"
+        with pytest.raises(TypeError, match="cannot write a int"):
+            write("gdelt2", path, [1])
+        assert list(tmp_path.iterdir()) == []
+
+    def test_cross_format_reports_losses(self) -> None:
+        """GDELT records written as ICEWS and UCDP say what those formats cannot hold."""
+        items = list(read_gdelt2(GDELT2))
+        report = write_icews(io.StringIO(), items)
+        assert report.written == 40
+        assert report.losses
+        report = write_ucdp(io.StringIO(), [i.record for i in items])
+        assert report.written == 40
+        assert all(isinstance(x, Loss) for _, losses in report.losses for x in losses)
+
+    def test_non_events_are_skipped_in_other_formats(self) -> None:
+        """PLOVER's DOCUMENT header has no place in GDELT; it is counted as skipped."""
+        items = list(read_plover(PLOVER))
+        report = write_gdelt1(io.StringIO(), items[:3])
+        assert (report.written, report.skipped) == (2, 1)
+        out = io.StringIO()
+        assert write_plover(out, [Source(id="s", outlet="S"), items[1].record]).written == 1
+        assert json.loads(out.getvalue())[0]["id"] == "PLOVER-GSR01-AGREE-0001"
+
+
+class TestHelpers:
+    def test_numbers(self) -> None:
+        """Empty and NA are None; garbage names its column."""
+        assert parse_float("NA", "x") is None
+        assert parse_int("", "x") is None
+        with pytest.raises(InvalidValueError, match=r"\$\.lat: not a number"):
+            parse_float("north", "lat")
+        with pytest.raises(InvalidValueError, match=r"\$\.n: not a whole number"):
+            parse_int("1.5", "n")
+
+    def test_stable_ids(self) -> None:
+        """Ids are deterministic, ASCII, and differ for different spellings."""
+        assert stable_id("p", "Página 12") == stable_id("p", "Página 12")
+        assert stable_id("p", "Página 12") != stable_id("p", "Pagina 12")
+        assert stable_id("p", "日本").startswith("p:x-")
+
+    def test_seen_set_is_bounded(self) -> None:
+        """Old ids leave the window and count as new again."""
+        seen = SeenSet(limit=2)
+        assert [seen.add(k) for k in "aab"] == [True, False, True]
+        seen.add("c")
+        assert seen.add("a")
+
+    def test_loss_text(self) -> None:
+        """A loss reads field: kind: message."""
+        assert str(Loss("x", LossKind.APPROXIMATED, "m")) == "x: approximated: m"
+
+    def test_imported_residual_is_read_only(self) -> None:
+        """The residual cannot be changed after the fact."""
+        item = Imported(record=None, format="x", residual={"a": "1"})
+        with pytest.raises(TypeError):
+            item.residual["a"] = "2"  # type: ignore[index]
+
+
+class TestCameo:
+    def test_invalid_code(self) -> None:
+        """Codes are 2-4 digit strings."""
+        with pytest.raises(InvalidValueError, match="not a CAMEO code"):
+            cameo_code(10)  # type: ignore[arg-type]
+        assert cameo_to_plover("99") is None
+
+    @pytest.mark.parametrize(
+        ("code", "kind"),
+        [
+            ("010", "statement"),
+            ("0232", "request"),
+            ("036", "agreement"),
+            ("057", "agreement"),
+            ("0871", "ceasefire"),
+            ("1952", "strike"),
+            ("1831", "strike"),
+            ("190", "clash"),
+            ("042", "event"),
+        ],
+    )
+    def test_kinds(self, code: str, kind: str) -> None:
+        """Each CAMEO family becomes its record kind, and the actors come back out."""
+        record = record_for_cameo(code, SYRIA, TURKEY, {**FIELDS, "cameo": code})
+        assert record.kind == kind
+        first, second = cameo_actors(record)
+        assert first == SYRIA
+        assert second == TURKEY
+
+    def test_weapons_and_fallbacks(self) -> None:
+        """Strikes get their weapon; kinds lacking actors fall back to Event."""
+        drone = record_for_cameo("1952", SYRIA, None, FIELDS)
+        assert isinstance(drone, Strike)
+        assert drone.weapon is Weapon.DRONE
+        assert type(record_for_cameo("0232", SYRIA, None, FIELDS)) is Event
+        assert type(record_for_cameo("190", None, TURKEY, FIELDS)) is Event
+        single = record_for_cameo("0871", SYRIA, None, FIELDS)
+        assert isinstance(single, Ceasefire)
+        assert cameo_actors(single) == (SYRIA, None)
+        one_side = Clash(**FIELDS, sides=(SYRIA,))
+        assert cameo_actors(one_side) == (SYRIA, None)
+        assert cameo_actors(Meeting(**FIELDS, parties=(SYRIA, TURKEY))) == (None, None)
+        assert isinstance(record_for_cameo("0232", SYRIA, TURKEY, FIELDS), Request)
+
+
+class TestExport:
+    def test_gdelt_geo_types(self) -> None:
+        """Location precision maps back to GDELT geo types, US and world alike."""
+        out = io.StringIO()
+        records = [
+            Event(
+                **{**FIELDS, "id": f"x{n}"},
+                location=Location(name="P", country=Country(c), precision=p),
+            )
+            for n, (c, p) in enumerate(
+                [
+                    ("US", SpatialPrecision.ADMIN1),
+                    ("US", SpatialPrecision.EXACT),
+                    ("TR", SpatialPrecision.COUNTRY),
+                    ("TR", SpatialPrecision.REGION),
+                ]
+            )
+        ]
+        write("gdelt2", out, [Source(id="src", outlet="S", url="https://s.example/a"), *records])
+        rows = [line.split("\t") for line in out.getvalue().splitlines()]
+        assert [r[51] for r in rows] == ["2", "3", "1", ""]
+        assert {r[53] for r in rows} == {"US", "TU"}
+        assert {r[60] for r in rows} == {"https://s.example/a"}
+
+    def test_gdelt1_from_plover(self) -> None:
+        """PLOVER records become GDELT 1.0 rows (58 columns) with their losses listed."""
+        items = list(read_plover(PLOVER))[1:4]
+        out = io.StringIO()
+        report = write_gdelt1(out, items)
+        assert report.written == 3
+        assert [len(line.split("\t")) for line in out.getvalue().splitlines()] == [58] * 3
+
+
+class TestCli:
+    def test_convert_gdelt_to_jsonl_and_back(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The convert command writes JSONL with a loss summary; JSONL converts back to GDELT."""
+        out = tmp_path / "out.jsonl"
+        assert main(["convert", "--from", "gdelt1", "--to", "jsonl", str(GDELT1), str(out)]) == 0
+        text = capsys.readouterr().out
+        assert "710\tDATEADDED: dropped" in text
+        back = tmp_path / "back.tsv"
+        code = main(
+            [
+                "convert",
+                "--from",
+                "jsonl",
+                "--to",
+                "gdelt1",
+                str(out),
+                str(back),
+                "--format",
+                "json",
+            ]
+        )
+        assert code == 0
+        report = json.loads(capsys.readouterr().out)
+        assert report["written"] == 710
+        assert report["ok"] is True
+
+    def test_strict_and_verbose(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--strict stops at the first loss (exit 1); --verbose lists every loss."""
+        out = tmp_path / "out.tsv"
+        assert (
+            main(
+                ["convert", "--from", "gdelt2", "--to", "gdelt2", "--strict", str(GDELT2), str(out)]
+            )
+            == 1
+        )
+        assert "strict mode" in capsys.readouterr().out
+        assert (
+            main(
+                ["convert", "--from", "gdelt2", "--to", "icews", "--verbose", str(GDELT2), str(out)]
+            )
+            == 0
+        )
+        text = capsys.readouterr().out
+        assert f"{GDELT2}:1: DATEADDED: dropped" in text
+        assert "icews $.when: approximated" in text
+
+    def test_bad_rows_exit_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad row is reported with file:line and the exit code is 1."""
+        bad = tmp_path / "bad.tsv"
+        bad.write_text(GDELT2.read_text().splitlines()[0] + "\nshort\n")
+        assert (
+            main(["convert", "--from", "gdelt2", "--to", "gdelt2", str(bad), str(tmp_path / "o")])
+            == 1
+        )
+        assert f"{bad}:2: $: 1 fields, expected 61" in capsys.readouterr().out
+
+    def test_usage_errors(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing input, or output over input, is a usage error (exit 2)."""
+        assert (
+            main(["convert", "--from", "gdelt2", "--to", "jsonl", str(tmp_path / "no"), "o"]) == 2
+        )
+        assert (
+            main(["convert", "--from", "gdelt2", "--to", "gdelt2", str(GDELT2), str(GDELT2)]) == 2
+        )
+        assert "overwrite the input" in capsys.readouterr().err
+
+    def test_help_lists_formats(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The convert help names every format."""
+        with pytest.raises(SystemExit):
+            main(["convert", "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        for name in FORMATS:
+            assert name in text

@@ -1,0 +1,223 @@
+"""Format branches the real samples do not reach, on small hand-made rows."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Any
+
+import pytest
+
+from geoevents.errors import GeoeventsWarning
+from geoevents.interop import InteropError, read_acled, read_plover, read_ucdp, write_acled
+from geoevents.interop.acled import COLUMNS as ACLED_COLUMNS
+from geoevents.interop.ucdp import COLUMNS as UCDP_COLUMNS
+from geoevents.records import Agreement, Clash, Event, Strike, Weapon
+
+
+def _acled(**values: str) -> str:
+    row = dict.fromkeys(ACLED_COLUMNS, "")
+    row.update(
+        event_id_cnty="SYR1",
+        event_date="2025-07-16",
+        time_precision="1",
+        iso="760",
+        location="Sweida",
+        admin1="As-Suwayda",
+        latitude="32.7",
+        longitude="36.56",
+        geo_precision="2",
+        source="SANA; Reuters",
+        fatalities="3",
+    )
+    row.update(values)
+    out = io.StringIO()
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ACLED_COLUMNS)
+    writer.writerow(row.values())
+    return out.getvalue()
+
+
+def _one(text: str) -> Any:
+    reader = read_acled(io.StringIO(text))
+    items = list(reader)
+    assert reader.errors == []
+    (item,) = items
+    return item
+
+
+class TestAcledKinds:
+    def test_battle_is_a_clash(self) -> None:
+        """Battles with two actors become a Clash with an exact toll, and round-trip."""
+        text = _acled(
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            actor1="Military Forces of Syria",
+            inter1="1",
+            actor2="Druze Militia",
+            inter2="4",
+            assoc_actor_2="Tribe A; Tribe B",
+        )
+        item = _one(text)
+        record = item.record
+        assert isinstance(record, Clash)
+        assert record.fatalities.best == 3
+        assert [s.name for s in record.sides] == ["Military Forces of Syria", "Druze Militia"]
+        out = io.StringIO()
+        write_acled(out, [item])
+        assert out.getvalue() == text
+
+    def test_explosion_is_a_strike(self) -> None:
+        """Explosions/Remote violence become a Strike with the weapon of the sub-type."""
+        text = _acled(
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            actor1="Military Forces of Israel",
+            inter1="8",
+            assoc_actor_1="Air Force",
+            actor2="Civilians (Syria)",
+            inter2="7",
+        )
+        item = _one(text)
+        assert isinstance(item.record, Strike)
+        assert item.record.weapon is Weapon.AIR
+        out = io.StringIO()
+        write_acled(out, [item])
+        assert out.getvalue() == text
+        report = write_acled(io.StringIO(), [item.record])
+        assert report.written == 1
+
+    def test_agreement_and_month_precision(self) -> None:
+        """An Agreement sub-type with two actors is an Agreement; precision 3 is the month."""
+        text = _acled(
+            event_type="Strategic developments",
+            sub_event_type="Agreement",
+            actor1="Government of Syria",
+            actor2="Druze Militia",
+            time_precision="3",
+        )
+        item = _one(text)
+        assert isinstance(item.record, Agreement)
+        assert str(item.record.when.date) == "2025-07"
+        assert item.residual["event_date"] == "2025-07-16"
+        rendered = io.StringIO()
+        write_acled(rendered, [item.record])
+        assert ",3," in rendered.getvalue().splitlines()[1]
+
+    def test_violence_against_civilians(self) -> None:
+        """VAC keeps the event kind with perpetrator and victim roles."""
+        item = _one(_acled(event_type="Violence against civilians", actor1="A", actor2="B"))
+        assert type(item.record) is Event
+        assert [p.role.value for p in item.record.actors] == ["perpetrator", "victim"]
+
+    def test_no_source_cites_the_dataset(self) -> None:
+        """A row without sources is attributed to ACLED itself."""
+        item = _one(_acled(source="", event_type="Protests"))
+        assert item.record.sources == ("acled",)
+
+    @pytest.mark.parametrize(
+        ("values", "path"),
+        [
+            ({"event_date": "2025-13-01"}, "$.event_date"),
+            ({"time_precision": "4"}, "$.time_precision"),
+            ({"iso": "999"}, "$.iso"),
+            ({"latitude": "north"}, "$.latitude"),
+        ],
+    )
+    def test_bad_values_name_the_column(self, values: dict[str, str], path: str) -> None:
+        """A bad value is reported with file:line and its column; strict raises it."""
+        reader = read_acled(io.StringIO(_acled(**values)))
+        assert list(reader) == []
+        assert [(e.line, e.path) for e in reader.errors] == [(2, path)]
+        with pytest.raises(InteropError):
+            list(read_acled(io.StringIO(_acled(**values)), strict=True))
+
+    def test_wrong_header(self) -> None:
+        """A file that is not an ACLED export is reported at line 1."""
+        reader = read_acled(io.StringIO("a,b\n1,2\n"))
+        assert list(reader) == []
+        assert reader.errors[0].line == 1
+        assert list(read_acled(io.StringIO(""))) == []
+
+    def test_malformed_csv(self) -> None:
+        """A broken quote is a reported CSV error, not a crash."""
+        text = ",".join(ACLED_COLUMNS) + '\n"a"b,c\n'
+        reader = read_acled(io.StringIO(text))
+        assert list(reader) == []
+        assert "malformed CSV" in str(reader.errors[0])
+
+
+class TestUcdpEdges:
+    def _row(self, **values: str) -> str:
+        row = dict.fromkeys(UCDP_COLUMNS, "")
+        row.update(
+            id="9",
+            type_of_violence="3",
+            side_a="IS",
+            side_b="Civilians",
+            date_start="2014-06-10",
+            date_end="2014-06-10",
+            date_prec="1",
+            country="Atlantis",
+            best="5",
+            low="5",
+            high="4",
+            source_office="AFP",
+            source_date="bad",
+            source_headline="h",
+        )
+        row.update(values)
+        return ",".join(UCDP_COLUMNS) + "\n" + ",".join(row.values()) + "\n"
+
+    def test_edges(self) -> None:
+        """Unknown country, bad source date, broken count and one-sided violence together."""
+        with pytest.warns(GeoeventsWarning):
+            item = next(read_ucdp(io.StringIO(self._row())))
+        assert type(item.record) is Event
+        assert item.record.sources == ("ucdp-ged",)
+        assert {x.field for x in item.losses} >= {"country", "low", "high"}
+
+    def test_bad_date(self) -> None:
+        """A bad date_start is reported with its column."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeoeventsWarning)
+            reader = read_ucdp(io.StringIO(self._row(date_start="x")))
+            assert list(reader) == []
+        assert reader.errors[0].path == "$.date_start"
+
+
+class TestPloverEdges:
+    @pytest.mark.parametrize(
+        ("obj", "path"),
+        [
+            ('{"id": "a", "date": "2000-01-01", "event": "DANCE"}', "$.event"),
+            ('{"date": "2000-01-01", "event": "AGREE"}', "$.id"),
+            ('{"id": "a", "date": "01/01/2000", "event": "AGREE"}', "$.date"),
+        ],
+    )
+    def test_bad_objects(self, obj: str, path: str) -> None:
+        """Unknown types, missing ids and bad dates are reported with their key."""
+        reader = read_plover(io.StringIO(obj + "\n"))
+        assert list(reader) == []
+        assert reader.errors[0].path == path
+
+    def test_fight_location_and_malformed_array(self) -> None:
+        """FIGHT is a Clash with a location; a broken array is reported."""
+        obj = (
+            '[{"id": "f", "date": "2000-01-01", "event": "FIGHT", "source": [{"actorText": '
+            '"Army", "code": "SYR", "sector": "MIL"}], "target": "x", "eventLoc": {"name": '
+            '"Aleppo", "country code": "XX"}, "context": "military, terrorism", "mode": "?"}]'
+        )
+        (item,) = list(read_plover(io.StringIO(obj)))
+        assert isinstance(item.record, Clash)
+        assert item.record.location is not None
+        assert item.record.location.country is None
+        assert item.record.tags == ("plover-context:military", "plover-context:terrorism")
+        reader = read_plover(io.StringIO("  [1, 2"))
+        assert list(reader) == []
+        assert "malformed JSON" in str(reader.errors[0])
+        reader = read_plover(io.StringIO("[1]"))
+        assert list(reader) == []
+        assert reader.errors[0].path == "$[0]"
