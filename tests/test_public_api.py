@@ -33,7 +33,7 @@ def test_version() -> None:
 def test_unknown_attribute() -> None:
     """A misspelt name is an AttributeError naming it."""
     with pytest.raises(AttributeError, match="'Evnet'"):
-        _ = geoevents.Evnet  # type: ignore[attr-defined]
+        _ = geoevents.Evnet
 
 
 def test_import_stays_light() -> None:
