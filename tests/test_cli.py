@@ -143,6 +143,7 @@ class TestTimeline:
         """Without paths, the bundled seed dataset is shown with its disagreements."""
         assert main(["timeline"]) == 0
         out = capsys.readouterr().out
+        assert out.startswith("62 records from 5 sources, each placed at its earliest possible day")
         assert "Where the sources disagree:" in out
         assert "s2025/003/request" in out
 

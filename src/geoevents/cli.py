@@ -381,6 +381,10 @@ def _timeline(args: argparse.Namespace) -> int:
             }
         )
     else:
+        print(
+            f"{len(timeline)} records from {len(dataset.sources)} sources, each placed at its "
+            "earliest possible day; ranges list every possible day ('..' = open end).\n"
+        )
         print(timeline)
         for line in [*errors, *_report_lines(report, where)]:
             print(_colour(line, "31", sys.stdout))
