@@ -39,7 +39,6 @@ installed and see the files at the same paths).
 
 from __future__ import annotations
 
-import datetime
 import io
 import os
 import shutil
@@ -59,11 +58,10 @@ import attrs
 
 from geoevents.errors import DatasetError, InvalidValueError, RecordError
 from geoevents.jsonio import JsonlReader, from_json
-from geoevents.records import Agreement, Event, Modality
-from geoevents.report import Disagreement, Problem, Report, Severity
-from geoevents.rules import _FACETS, _compare
+from geoevents.records import Event
+from geoevents.report import Disagreement, Report
+from geoevents.rules import Facts, check, compare, facts, same_as_groups
 from geoevents.sources import Source
-from geoevents.temporal import FuzzyDate
 
 __all__ = [
     "CollectionReport",
@@ -223,18 +221,7 @@ def _lines(data: bytes) -> int:
 # One record in the index: id, whether it is actual, its EDTF date, the ordinals of its
 # earliest and latest days, refers_to, same_as, the cited source ids, its key (line
 # number or seq), and the problems found in the record alone.
-_Row = tuple[
-    str,
-    bool,
-    str,
-    int | None,
-    int | None,
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    int,
-    tuple[Problem, ...],
-]
+_Row = tuple[int, Facts]  # (key of the record in its partition, what the rules need)
 
 
 @final
@@ -249,44 +236,8 @@ class _Part:
     written: int = 0
 
 
-def _ordinal(day: datetime.date | None) -> int | None:
-    return None if day is None else day.toordinal()
-
-
-def _local_problems(record: Event) -> tuple[Problem, ...]:
-    """The rule that needs only the record itself (as in :mod:`geoevents.rules`)."""
-    if (
-        isinstance(record, Agreement)
-        and record.signed is not None
-        and record.in_force is not None
-        and record.in_force.definitely_before(record.signed)
-    ):
-        return (
-            Problem(
-                severity=Severity.WARNING,
-                rule="signed-after-in-force",
-                record=record.id,
-                path="$.in_force",
-                message=f"in force {record.in_force}, before it was signed ({record.signed})",
-            ),
-        )
-    return ()
-
-
 def _row(record: Event, key: int) -> _Row:
-    date = record.when.date
-    return (
-        record.id,
-        record.modality is Modality.ACTUAL,
-        date.edtf,
-        _ordinal(date.earliest),
-        _ordinal(date.latest),
-        record.refers_to,
-        record.same_as,
-        tuple(a.source for a in record.attributions),
-        key,
-        _local_problems(record),
-    )
+    return key, facts(record)
 
 
 def _add(part: _Part, entry: Event | Source, key: int) -> None:
@@ -379,30 +330,10 @@ def _finish(
     """Run the dataset rules over the merged index, in collection order."""
     by_source: dict[str, Source] = {}
     conflicts = [s for s in sources if by_source.setdefault(s.id, s) != s]
-    problems = [
-        _problem(
-            "duplicate-source",
-            s.id,
-            "$.id",
-            f"another, different source already has the id {s.id!r}",
-        )
-        for s in conflicts
-    ]
-    published = {
-        k: (None if s.published is None else s.published.date) for k, s in by_source.items()
-    }
+    problems = check([row[1] for _, row in records], by_source.values(), conflicts)
     index: dict[str, tuple[int, _Row]] = {}
     for item in records:
-        index.setdefault(item[1][0], item)
-    seen: set[str] = set()
-    for _, row in records:
-        rid = row[0]
-        if rid in seen:
-            problems.append(_problem("duplicate-id", rid, "$.id", f"the id {rid!r} is used twice"))
-        seen.add(rid)
-        _references(row, index, problems)
-        _sources(row, published, problems)
-        problems.extend(row[9])
+        index.setdefault(item[1][1].id, item)
     report = Report(
         problems=tuple(problems), disagreements=_disagreements(client, records, index, fetch)
     )
@@ -411,101 +342,25 @@ def _finish(
     )
 
 
-def _problem(rule: str, rid: str, path: str, message: str, *, warning: bool = False) -> Problem:
-    severity = Severity.WARNING if warning else Severity.ERROR
-    return Problem(severity=severity, rule=rule, record=rid, path=path, message=message)
-
-
-def _references(row: _Row, index: dict[str, tuple[int, _Row]], problems: list[Problem]) -> None:
-    rid, actual, mine, lo, hi, refers_to, same_as = row[:7]
-    for field, ids in (("refers_to", refers_to), ("same_as", same_as)):
-        for i, ref in enumerate(ids):
-            if ref not in index:
-                message = f"refers to {ref!r}, which is not in the collection"
-                problems.append(_problem("dangling-reference", rid, f"$.{field}[{i}]", message))
-    if not actual:
-        return
-    for i, ref in enumerate(refers_to):
-        found = index.get(ref)
-        if found is None or not found[1][1]:
-            continue
-        theirs, their_lo, their_hi = found[1][2:5]
-        path = f"$.refers_to[{i}]"
-        if hi is not None and their_lo is not None and hi < their_lo:
-            message = f"dated {mine}, certainly before {ref!r} ({theirs}) that it refers to"
-            problems.append(_problem("reference-order", rid, path, message))
-        elif mine != theirs and (lo is None or their_hi is None or lo < their_hi):
-            message = f"dated {mine}, possibly before {ref!r} ({theirs}) that it refers to"
-            problems.append(_problem("reference-order", rid, path, message, warning=True))
-
-
-def _sources(row: _Row, published: dict[str, FuzzyDate | None], problems: list[Problem]) -> None:
-    rid, actual, date, lo = row[:4]
-    dates: list[FuzzyDate | None] = []
-    for i, source in enumerate(row[7]):
-        if source not in published:
-            message = f"cites {source!r}, which is not among the sources"
-            problems.append(_problem("unknown-source", rid, f"$.attributions[{i}].source", message))
-            continue
-        dates.append(published[source])
-    if not dates or not actual:
-        return
-    if all(p is not None and _before(p, lo) for p in dates):
-        last = max((p for p in dates if p is not None), key=FuzzyDate.sort_key)
-        message = f"dated {date}, certainly after every source reporting it (latest: {last})"
-        problems.append(_problem("after-publication", rid, "$.when", message))
-
-
-def _before(date: FuzzyDate, earliest: int | None) -> bool:
-    latest = date.latest
-    return latest is not None and earliest is not None and latest.toordinal() < earliest
-
-
-def _clusters(
-    records: list[tuple[int, _Row]], index: dict[str, tuple[int, _Row]]
-) -> list[list[str]]:
-    """The ``same_as`` groups, as :meth:`geoevents.dataset.Dataset.clusters` forms them."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for _, row in records:
-        for other in row[6]:
-            if other in index:
-                parent[find(row[0])] = find(other)
-    if not parent:
-        return []
-    groups: defaultdict[str, list[str]] = defaultdict(list)
-    for rid in index:
-        groups[find(rid)].append(rid)
-    return [g for g in groups.values() if len(g) > 1]
-
-
 def _disagreements(
     client: Client,
     records: list[tuple[int, _Row]],
     index: dict[str, tuple[int, _Row]],
     fetch: _Fetch,
 ) -> tuple[Disagreement, ...]:
-    clusters = _clusters(records, index)
+    clusters = same_as_groups(((row[1].id, row[1].same_as) for _, row in records), index)
     wanted: defaultdict[int, set[int]] = defaultdict(set)
     for rid in (rid for cluster in clusters for rid in cluster):
         part, row = index[rid]
-        wanted[part].add(row[8])
+        wanted[part].add(row[0])
     jobs = sorted(wanted)
     results = _compute(client, [fetch(p, frozenset(wanted[p])) for p in jobs])
     fetched = dict(zip(jobs, results, strict=True))
-    out: list[Disagreement] = []
-    for ids in clusters:
-        cluster = tuple(fetched[index[rid][0]][index[rid][1][8]] for rid in ids)
-        fields = tuple(f for f in (_compare(name, cluster) for name in _FACETS) if f is not None)
-        if fields:
-            out.append(Disagreement(records=tuple(ids), fields=fields))
-    return tuple(out)
+    return tuple(
+        d
+        for ids in clusters
+        if (d := compare([fetched[index[rid][0]][index[rid][1][0]] for rid in ids])) is not None
+    )
 
 
 # ----------------------------------------------------------------- running
@@ -663,7 +518,7 @@ def validate_parquet(
         parts: list[_Part] = _compute(client, [(_index_parquet, (f, allow_unknown)) for f in files])
         records = sorted(
             ((i, row) for i, part in enumerate(parts) for row in part.rows),
-            key=lambda item: item[1][8],
+            key=lambda item: item[1][0],
         )
         sources = [s for _, s in sorted((x for p in parts for x in p.sources), key=_first)]
         return _finish(

@@ -186,22 +186,11 @@ class Dataset:
 
     def clusters(self) -> tuple[tuple[Event, ...], ...]:
         """The groups of two or more records linked by ``same_as`` (in either direction)."""
-        parent: dict[str, str] = {}
+        from geoevents.rules import same_as_groups
 
-        def find(x: str) -> str:
-            while parent.get(x, x) != x:
-                parent[x] = parent.get(parent[x], parent[x])
-                x = parent[x]
-            return x
-
-        for record in self._records:
-            for other in record.same_as:
-                if other in self._index:
-                    parent[find(record.id)] = find(other)
-        groups: defaultdict[str, list[Event]] = defaultdict(list)
-        for record in self._index.values():
-            groups[find(record.id)].append(record)
-        return tuple(tuple(g) for g in groups.values() if len(g) > 1)
+        links = ((r.id, r.same_as) for r in self._index.values())
+        groups = same_as_groups(links, self._index)
+        return tuple(tuple(self._index[rid] for rid in group) for group in groups)
 
     # --- provenance -------------------------------------------------------------------
 

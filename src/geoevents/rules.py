@@ -27,8 +27,8 @@ Nothing here does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Container, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from geoevents.actors import Actor
 from geoevents.figures import Count
@@ -38,8 +38,41 @@ from geoevents.temporal import FuzzyDate
 
 if TYPE_CHECKING:
     from geoevents.dataset import Dataset
+    from geoevents.sources import Source
 
-__all__ = ["validate"]
+__all__ = ["Facts", "check", "compare", "disagreements", "facts", "same_as_groups", "validate"]
+
+
+class Facts(NamedTuple):
+    """What the collection rules need to know of one record.
+
+    Small and picklable, so a distributed run (:mod:`geoevents.dask`) can ship the facts of
+    every record to one place and apply exactly the rules that :func:`validate` applies.
+    """
+
+    id: str
+    actual: bool
+    """Whether the record's modality is ``actual`` (the date rules apply only then)."""
+    date: FuzzyDate
+    refers_to: tuple[str, ...]
+    same_as: tuple[str, ...]
+    sources: tuple[str, ...]
+    """The source id of each attribution, in order."""
+    local: tuple[Problem, ...]
+    """The problems found in the record alone (``signed-after-in-force``)."""
+
+
+def facts(record: Event) -> Facts:
+    """The :class:`Facts` of *record*."""
+    return Facts(
+        id=record.id,
+        actual=record.modality is Modality.ACTUAL,
+        date=record.when.date,
+        refers_to=record.refers_to,
+        same_as=record.same_as,
+        sources=tuple(a.source for a in record.attributions),
+        local=_local(record),
+    )
 
 
 def validate(dataset: Dataset) -> Report:
@@ -54,7 +87,23 @@ def validate(dataset: Dataset) -> Report:
     >>> [p.rule for p in validate(Dataset([e], sources=[src])).problems]
     ['dangling-reference']
     """
-    problems: list[Problem] = [
+    problems = check(
+        [facts(r) for r in dataset.records], dataset.sources.values(), dataset.source_conflicts
+    )
+    return Report(problems=tuple(problems), disagreements=disagreements(dataset))
+
+
+def check(
+    records: Sequence[Facts], sources: Iterable[Source], conflicts: Iterable[Source] = ()
+) -> list[Problem]:
+    """Every problem of a collection, in collection order, from the facts of its records.
+
+    Args:
+        records: the facts of every record, in collection order.
+        sources: the sources of the collection (one per id).
+        conflicts: sources that reuse the id of a different source.
+    """
+    problems = [
         Problem(
             severity=Severity.ERROR,
             rule="duplicate-source",
@@ -62,74 +111,84 @@ def validate(dataset: Dataset) -> Report:
             path="$.id",
             message=f"another, different source already has the id {source.id!r}",
         )
-        for source in dataset.source_conflicts
+        for source in conflicts
     ]
-    by_id = dataset.index
+    published = {s.id: None if s.published is None else s.published.date for s in sources}
+    index: dict[str, Facts] = {}
+    for record in records:
+        index.setdefault(record.id, record)
     seen: set[str] = set()
-    for record in dataset.records:
+    for record in records:
         if record.id in seen:
-            problems.append(
-                _error("duplicate-id", record, "$.id", f"the id {record.id!r} is used twice")
-            )
+            message = f"the id {record.id!r} is used twice"
+            problems.append(_problem("duplicate-id", record, "$.id", message))
         seen.add(record.id)
-        _check_references(record, by_id, problems)
-        _check_sources(record, dataset, problems)
-        if isinstance(record, Agreement):
-            _check_agreement(record, problems)
-    return Report(problems=tuple(problems), disagreements=disagreements(dataset))
+        _check_references(record, index, problems)
+        _check_sources(record, published, problems)
+        problems.extend(record.local)
+    return problems
 
 
-def _error(rule: str, record: Event, path: str, message: str) -> Problem:
-    return Problem(severity=Severity.ERROR, rule=rule, record=record.id, path=path, message=message)
+def same_as_groups(
+    links: Iterable[tuple[str, tuple[str, ...]]], known: Container[str]
+) -> list[list[str]]:
+    """The groups of two or more ids linked by ``same_as`` (either way), by union-find.
+
+    *links* gives each record's id and its ``same_as`` ids.
+
+    Links to ids not in *known* are ignored (they are dangling references). Groups and
+    their members come in the order the ids were first met.
+    """
+    parent: dict[str, str] = {}
+    order: dict[str, None] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for rid, same_as in links:
+        order.setdefault(rid)
+        for other in same_as:
+            if other in known:
+                parent[find(rid)] = find(other)
+    groups: dict[str, list[str]] = {}
+    for rid in order:
+        groups.setdefault(find(rid), []).append(rid)
+    return [g for g in groups.values() if len(g) > 1]
 
 
-def _warning(rule: str, record: Event, path: str, message: str) -> Problem:
-    return Problem(
-        severity=Severity.WARNING, rule=rule, record=record.id, path=path, message=message
-    )
+def _problem(
+    rule: str, record: Facts, path: str, message: str, *, warning: bool = False
+) -> Problem:
+    severity = Severity.WARNING if warning else Severity.ERROR
+    return Problem(severity=severity, rule=rule, record=record.id, path=path, message=message)
 
 
-def _check_references(record: Event, by_id: dict[str, Event], problems: list[Problem]) -> None:
+def _check_references(record: Facts, index: dict[str, Facts], problems: list[Problem]) -> None:
     for field in ("refers_to", "same_as"):
         ids: tuple[str, ...] = getattr(record, field)
         for i, ref in enumerate(ids):
-            if ref not in by_id:
-                problems.append(
-                    _error(
-                        "dangling-reference",
-                        record,
-                        f"$.{field}[{i}]",
-                        f"refers to {ref!r}, which is not in the collection",
-                    )
-                )
-    if record.modality is not Modality.ACTUAL:
+            if ref not in index:
+                message = f"refers to {ref!r}, which is not in the collection"
+                problems.append(_problem("dangling-reference", record, f"$.{field}[{i}]", message))
+    if not record.actual:
         return
-    mine = record.when.date
+    mine = record.date
     for i, ref in enumerate(record.refers_to):
-        target = by_id.get(ref)
-        if target is None or target.modality is not Modality.ACTUAL:
+        target = index.get(ref)
+        if target is None or not target.actual:
             continue
-        theirs = target.when.date
+        theirs = target.date
         path = f"$.refers_to[{i}]"
         if mine.definitely_before(theirs):
-            problems.append(
-                _error(
-                    "reference-order",
-                    record,
-                    path,
-                    f"dated {mine}, certainly before {ref!r} ({theirs}) that it refers to",
-                )
-            )
+            message = f"dated {mine}, certainly before {ref!r} ({theirs}) that it refers to"
+            problems.append(_problem("reference-order", record, path, message))
         elif mine != theirs and _possibly_earlier(mine, theirs):
             # (Equal uncertain dates carry the same uncertainty: nothing to report.)
-            problems.append(
-                _warning(
-                    "reference-order",
-                    record,
-                    path,
-                    f"dated {mine}, possibly before {ref!r} ({theirs}) that it refers to",
-                )
-            )
+            message = f"dated {mine}, possibly before {ref!r} ({theirs}) that it refers to"
+            problems.append(_problem("reference-order", record, path, message, warning=True))
 
 
 def _possibly_earlier(mine: FuzzyDate, theirs: FuzzyDate) -> bool:
@@ -138,50 +197,46 @@ def _possibly_earlier(mine: FuzzyDate, theirs: FuzzyDate) -> bool:
     return lo is None or hi is None or lo < hi
 
 
-def _check_sources(record: Event, dataset: Dataset, problems: list[Problem]) -> None:
-    published: list[FuzzyDate | None] = []
-    for i, attribution in enumerate(record.attributions):
-        source = dataset.sources.get(attribution.source)
-        if source is None:
+def _check_sources(
+    record: Facts, published: dict[str, FuzzyDate | None], problems: list[Problem]
+) -> None:
+    dates: list[FuzzyDate | None] = []
+    for i, source in enumerate(record.sources):
+        if source not in published:
+            message = f"cites {source!r}, which is not among the sources"
             problems.append(
-                _error(
-                    "unknown-source",
-                    record,
-                    f"$.attributions[{i}].source",
-                    f"cites {attribution.source!r}, which is not among the sources",
-                )
+                _problem("unknown-source", record, f"$.attributions[{i}].source", message)
             )
             continue
-        published.append(None if source.published is None else source.published.date)
-    if not published or record.modality is not Modality.ACTUAL:
+        dates.append(published[source])
+    if not dates or not record.actual:
         return
-    date = record.when.date
-    if all(p is not None and p.definitely_before(date) for p in published):
-        last = max((p for p in published if p is not None), key=FuzzyDate.sort_key)
-        problems.append(
-            _error(
-                "after-publication",
-                record,
-                "$.when",
-                f"dated {date}, certainly after every source reporting it (latest: {last})",
-            )
-        )
+    date = record.date
+    if all(p is not None and p.definitely_before(date) for p in dates):
+        last = max((p for p in dates if p is not None), key=FuzzyDate.sort_key)
+        message = f"dated {date}, certainly after every source reporting it (latest: {last})"
+        problems.append(_problem("after-publication", record, "$.when", message))
 
 
-def _check_agreement(record: Agreement, problems: list[Problem]) -> None:
+def _local(record: Event) -> tuple[Problem, ...]:
+    """The rules about a record alone: an agreement in force before it was signed."""
     if (
-        record.signed is not None
+        isinstance(record, Agreement)
+        and record.signed is not None
         and record.in_force is not None
         and record.in_force.definitely_before(record.signed)
     ):
-        problems.append(
-            _warning(
-                "signed-after-in-force",
-                record,
-                "$.in_force",
-                f"in force {record.in_force}, before it was signed ({record.signed})",
-            )
+        message = f"in force {record.in_force}, before it was signed ({record.signed})"
+        return (
+            Problem(
+                severity=Severity.WARNING,
+                rule="signed-after-in-force",
+                record=record.id,
+                path="$.in_force",
+                message=message,
+            ),
         )
+    return ()
 
 
 # --- disagreements -------------------------------------------------------------------
@@ -189,12 +244,13 @@ def _check_agreement(record: Agreement, problems: list[Problem]) -> None:
 
 def disagreements(dataset: Dataset) -> tuple[Disagreement, ...]:
     """The items described by several linked records, and the fields they differ on."""
-    out: list[Disagreement] = []
-    for cluster in dataset.clusters():
-        fields = tuple(f for f in (_compare(name, cluster) for name in _FACETS) if f is not None)
-        if fields:
-            out.append(Disagreement(records=tuple(r.id for r in cluster), fields=fields))
-    return tuple(out)
+    return tuple(d for d in map(compare, dataset.clusters()) if d is not None)
+
+
+def compare(cluster: Sequence[Event]) -> Disagreement | None:
+    """How records describing the same item differ, field by field (``None``: they agree)."""
+    fields = tuple(f for f in (_compare(name, cluster) for name in _FACETS) if f is not None)
+    return Disagreement(records=tuple(r.id for r in cluster), fields=fields) if fields else None
 
 
 def _actors(actors: Iterable[Actor]) -> str | None:
@@ -256,7 +312,7 @@ _FACETS: dict[str, Callable[[Event], str | None]] = {
 }
 
 
-def _compare(name: str, cluster: tuple[Event, ...]) -> FieldDisagreement | None:
+def _compare(name: str, cluster: Sequence[Event]) -> FieldDisagreement | None:
     get = _FACETS[name]
     claims = [(r, v) for r in cluster if (v := get(r)) is not None]
     if len({v for _, v in claims}) < 2:
