@@ -21,9 +21,11 @@ from geoevents.errors import InvalidValueError
 MAX_TEXT: Final = 2_000
 """The longest free text (summaries, notes, quotes) a record accepts, in characters."""
 
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}")
+ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}")
+"""What an id is (:class:`Identifier`)."""
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-_CAMEO = re.compile(r"\d{2,4}")
+CAMEO_PATTERN: Final = re.compile(r"[0-9]{2,4}")  # not \d: that admits every script's digits
+"""What a CAMEO code is (:class:`CameoCode`)."""
 
 
 def _fail(
@@ -80,7 +82,7 @@ class Identifier:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
-        if not isinstance(value, str) or not _ID.fullmatch(value):
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             _fail(
                 attribute,
                 "not a valid id",
@@ -113,7 +115,7 @@ class CameoCode:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
-        if value is not None and (not isinstance(value, str) or not _CAMEO.fullmatch(value)):
+        if value is not None and (not isinstance(value, str) or not CAMEO_PATTERN.fullmatch(value)):
             _fail(attribute, "not a CAMEO code", value, "CAMEO codes are 2-4 digit strings")
 
 
@@ -197,7 +199,7 @@ def unique_strings(
 ) -> None:
     """A tuple of distinct ids."""
     for i, item in enumerate(value):
-        if not isinstance(item, str) or not _ID.fullmatch(item):
+        if not isinstance(item, str) or not ID_PATTERN.fullmatch(item):
             raise InvalidValueError("not a valid id", path=f"$.{attribute.name}[{i}]", value=item)
     if len(set(value)) != len(value):
         _fail(attribute, "lists the same id twice", value)

@@ -35,6 +35,7 @@ import attrs
 
 from geoevents import migrations as _migrations
 from geoevents.country import Country
+from geoevents.decoders import Leaf, compile_decoder, enum_leaf
 from geoevents.errors import InvalidValueError, UnknownCountryError, short_repr
 from geoevents.figures import Count
 from geoevents.records import RECORD_KINDS, Event
@@ -273,6 +274,13 @@ def _dating_hooks(
     return structure, unstructure
 
 
+# Hooks whose results are cached by their string input, for the generated decoders.
+_LEAF_CACHES: dict[Callable[..., Any], Mapping[str, Any]] = {
+    _structure_country: _countries,
+    _structure_fuzzy_date: _dates,
+    _structure_count: _counts,
+}
+
 # ----------------------------------------------------------------- classes
 
 
@@ -388,27 +396,66 @@ def _all_validator_errors(
     return errors
 
 
+class _FastPaths:
+    """The generated decoders of one converter, keyed by the class hooks they speed up."""
+
+    def __init__(self, converter: cattrs.Converter) -> None:
+        self.converter = converter
+        self.by_hook: dict[Callable[..., Any], Callable[[Any], Any]] = {}
+
+    def leaf(self, t: Any) -> Leaf | None:
+        try:
+            hook = self.converter.get_structure_hook(t)
+        except Exception:  # noqa: BLE001 - a type cattrs cannot handle gets no fast path
+            return None
+        if hook is _structure_enum:
+            return enum_leaf(t, hook)
+        return Leaf(hook, _LEAF_CACHES.get(hook))
+
+    def decoder(self, t: Any) -> Callable[[Any], Any] | None:
+        return self.by_hook.get(self.converter.get_structure_hook(t))
+
+
 def _make_class_hook(
     converter: cattrs.Converter,
     cls: type,
     *,
     allow_unknown: bool,
+    fast_paths: _FastPaths,
     envelope: frozenset[str] = frozenset(),
 ) -> Callable[[Any, Any], Any]:
-    """The strict structure hook of one attrs class: unknown keys, then every field."""
+    """The strict structure hook of one attrs class: unknown keys, then every field.
+
+    Valid objects take the generated decoder (:mod:`geoevents.decoders`); anything it
+    refuses goes through cattrs' detailed structuring, which names every problem.
+    """
     from cattrs.errors import AttributeValidationNote, ClassValidationError
     from cattrs.gen import make_dict_structure_fn, override
 
     keys = _field_keys(cls)
-    overrides = {name: override(rename=key) for name, key in keys.items() if key != name}
-    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls,
-        converter,
-        _cattrs_detailed_validation=True,
-        _cattrs_forbid_extra_keys=False,
-        **overrides,  # type: ignore[arg-type]
-    )
     allowed = frozenset(keys.values()) | envelope
+    fast = compile_decoder(
+        cls,
+        keys=keys,
+        allowed=None if allow_unknown else allowed,
+        leaf_for=fast_paths.leaf,
+        decoder_for=fast_paths.decoder,
+    )
+    detailed: list[Callable[[Any, Any], Any]] = []
+
+    def generated(obj: Any, _t: Any) -> Any:
+        if not detailed:  # built on the first object the fast path refuses
+            overrides = {name: override(rename=key) for name, key in keys.items() if key != name}
+            detailed.append(
+                make_dict_structure_fn(
+                    cls,
+                    converter,
+                    _cattrs_detailed_validation=True,
+                    _cattrs_forbid_extra_keys=False,
+                    **overrides,  # type: ignore[arg-type]
+                )
+            )
+        return detailed[0](obj, _t)
 
     def complete(exc: ClassValidationError, obj: dict[str, Any]) -> ClassValidationError:
         # A constructor failure (a validator or __attrs_post_init__) carries no field note.
@@ -426,6 +473,11 @@ def _make_class_hook(
         return exc
 
     def structure(obj: Any, _t: Any = cls) -> Any:
+        if fast is not None:
+            try:
+                return fast(obj)
+            except Exception:  # noqa: BLE001, S110 - the detailed path decides and explains
+                pass
         if type(obj) is not dict:
             raise _type_error("an object", obj)
         if allow_unknown or obj.keys() <= allowed:
@@ -444,18 +496,32 @@ def _make_class_hook(
             errors.extend(complete(exc, obj).exceptions)
         raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
+    if fast is not None:
+        fast_paths.by_hook[structure] = fast
     return structure
 
 
 def _make_entry_hook(
-    kinds: Mapping[str, type], hooks: Mapping[type, Callable[[Any, Any], Any]]
+    kinds: Mapping[str, type],
+    hooks: Mapping[type, Callable[[Any, Any], Any]],
+    fast_paths: _FastPaths,
 ) -> Callable[[Any, Any], Any]:
     """Dispatch on ``kind`` after checking (and, for old data, migrating) ``schema``."""
     from cattrs.errors import ClassValidationError
 
     only = next(iter(kinds)) if len(kinds) == 1 else None
+    fast = {tag: fast_paths.by_hook.get(hooks[cls]) for tag, cls in kinds.items()}
+    migrations = _migrations
 
     def structure(obj: Any, t: Any) -> Any:
+        try:  # the common case: a current, valid entry
+            version = obj.get("schema") if type(obj) is dict else None
+            if type(version) is int and version == migrations.SCHEMA_VERSION:
+                decode = fast.get(obj.get("kind"))
+                if decode is not None:
+                    return decode(obj)
+        except Exception:  # noqa: BLE001, S110 - the detailed path below decides and explains
+            pass
         if type(obj) is not dict:
             raise _type_error("a JSON object", obj)
         errors: list[Exception] = []
@@ -563,28 +629,34 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
         overrides = {name: override(rename=key) for name, key in keys.items() if key != name}
         return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)  # type: ignore[arg-type]
 
+    fast_paths = _FastPaths(converter)
     converter.register_structure_hook_factory(
         attrs.has,
-        lambda cls: _make_class_hook(converter, cls, allow_unknown=allow_unknown),
+        lambda cls: _make_class_hook(
+            converter, cls, allow_unknown=allow_unknown, fast_paths=fast_paths
+        ),
     )
     converter.register_unstructure_hook_factory(attrs.has, unstructure_fn)
 
     dating_in, dating_out = _dating_hooks(
-        _make_class_hook(converter, Dating, allow_unknown=allow_unknown)
+        _make_class_hook(converter, Dating, allow_unknown=allow_unknown, fast_paths=fast_paths)
     )
     converter.register_structure_hook(Dating, dating_in)
     converter.register_unstructure_hook(Dating, dating_out)
+    _LEAF_CACHES[dating_in] = _datings
 
     top_hooks = {
-        cls: _make_class_hook(converter, cls, allow_unknown=allow_unknown, envelope=_ENVELOPE)
+        cls: _make_class_hook(
+            converter, cls, allow_unknown=allow_unknown, fast_paths=fast_paths, envelope=_ENVELOPE
+        )
         for cls in ENTRY_KINDS.values()
     }
     for tag, cls in ENTRY_KINDS.items():
         # Structuring as Event accepts any record kind, as every record is an Event.
         kinds: Mapping[str, type] = RECORD_KINDS if cls is Event else {tag: cls}
-        converter.register_structure_hook(cls, _make_entry_hook(kinds, top_hooks))
+        converter.register_structure_hook(cls, _make_entry_hook(kinds, top_hooks, fast_paths))
         converter.register_unstructure_hook(cls, _make_top_unstructure(tag, unstructure_fn(cls)))
-    entry = _make_entry_hook(ENTRY_KINDS, top_hooks)
+    entry = _make_entry_hook(ENTRY_KINDS, top_hooks, fast_paths)
     converter.register_structure_hook_func(lambda t: t == Entry, entry)
 
 

@@ -159,8 +159,20 @@ def _loads(data: str | bytes) -> Any:
 # ----------------------------------------------------------------- records
 
 
+def _entry_hook(allow_unknown: bool) -> Callable[[Any, Any], Entry]:
+    hook = _ENTRY_HOOKS.get(allow_unknown)
+    if hook is None:
+        hook = _ENTRY_HOOKS[allow_unknown] = default_converter(
+            allow_unknown=allow_unknown
+        ).get_structure_hook(Entry)
+    return hook
+
+
+_ENTRY_HOOKS: dict[bool, Callable[[Any, Any], Entry]] = {}
+
+
 def _structure(data: Any, allow_unknown: bool, source: str | None, line: int | None) -> Entry:
-    hook = default_converter(allow_unknown=allow_unknown).get_structure_hook(Entry)
+    hook = _entry_hook(allow_unknown)
     try:
         entry: Entry = hook(data, Entry)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located RecordError
@@ -397,7 +409,7 @@ class JsonlReader(Iterator[Entry]):
                 handle.close()
 
     def _entries_of(self, readline: Callable[[int], Any]) -> Generator[Entry]:
-        hook = default_converter(allow_unknown=self._allow_unknown).get_structure_hook(Entry)
+        hook = _entry_hook(self._allow_unknown)
         cap = self._max
         number = 0
         first = True

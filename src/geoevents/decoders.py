@@ -1,0 +1,350 @@
+"""Decoders generated per class: the converter's fast path for valid input.
+
+cattrs' detailed structuring is thorough but layered: a hook per field, an exception
+handler per field, then attrs' ``__init__`` running every validator again on values that
+were just type-checked. For a JSON object that is valid, which is almost every object a
+program reads, all that is needed is one pass: check each value's JSON type, turn it into
+its Python value, run the validators that say more than the type, and set the slots.
+
+:func:`compile_decoder` writes that pass as the source of one function per attrs class
+(as attrs and cattrs generate theirs) and compiles it. The function never reports: on the
+first thing it does not like it raises, and the converter then runs its detailed path on
+the same input, which either returns the same record or says everything that is wrong.
+So the fast path only has to be *sound* (never accept what the detailed path refuses,
+never build a different record); tests check both paths side by side.
+
+What it does, per field, in class order:
+
+* read the key (a missing required key raises ``KeyError``);
+* check the JSON type exactly (``type(v) is str``: no coercion, ``True`` is not ``1``);
+* turn strings into values through the converter's caches (countries, dates, counts,
+  enum members), nested objects through their own decoders, arrays into tuples;
+* run attrs converters other than :func:`~geoevents._checks.to_tuple` (the decoder
+  already builds tuples);
+* after all slots are set, run each validator that the type check does not already
+  imply, inline when it is one of :mod:`geoevents._checks`' (falling back to the validator
+  itself for unusual values), else by calling it as attrs would; then
+  ``__attrs_post_init__``.
+
+Validators are assumed to depend on their value alone (true of every validator here and
+of attrs' own), so a default value, checked once when the decoder is built, is not
+checked again on every record.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import linecache
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Union, get_args, get_origin
+
+import attrs
+
+from geoevents import _checks
+
+__all__ = ["Bail", "Leaf", "compile_decoder"]
+
+
+class Bail(Exception):  # noqa: N818 - a signal, not an error users see
+    """Raised by a generated decoder that leaves the decision to the detailed path."""
+
+
+_BAIL: Final = Bail()
+_MISSING: Final[Any] = object()
+_OPTIONAL_VALIDATOR: Final[type[Any]] = type(attrs.validators.optional(_checks.Identifier()))
+_DEEP_ITERABLE: Final[type[Any]] = type(attrs.validators.deep_iterable(_checks.Identifier()))
+
+
+@attrs.frozen
+class Leaf:
+    """How the converter turns one JSON value into a value type, for inlining.
+
+    Attributes:
+        hook: the converter's structure hook (called as ``hook(value, type)``); it
+            raises on a bad value.
+        cache: strings already converted, consulted before *hook*; values of exactly
+            ``str`` type only.
+        strict: the cache is complete (an enum's members): a string not in it is bad,
+            without calling *hook*.
+    """
+
+    hook: Callable[[Any, Any], Any]
+    cache: Mapping[str, Any] | None = None
+    strict: bool = False
+
+
+def _optional_item(t: Any) -> Any:
+    args = get_args(t)
+    if get_origin(t) in (types.UnionType, Union) and len(args) == 2 and type(None) in args:
+        return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+def _tuple_item(t: Any) -> Any:
+    args = get_args(t)
+    if get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+class _Writer:
+    """Accumulates the source of one decoder and the names it refers to."""
+
+    def __init__(
+        self,
+        leaf_for: Callable[[Any], Leaf | None],
+        decoder_for: Callable[[Any], Callable[[Any], Any] | None],
+    ) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {"bail": _BAIL}
+        self.leaf_for = leaf_for
+        self.decoder_for = decoder_for
+        self._ids = itertools.count()
+
+    def name(self, value: Any, stem: str = "n") -> str:
+        """A global name bound to *value* in the generated code."""
+        for key, bound in self.names.items():
+            if bound is value and key.startswith(stem):
+                return key
+        key = f"{stem}{next(self._ids)}"
+        self.names[key] = value
+        return key
+
+    def emit(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def value(self, t: Any, var: str, indent: int) -> bool:
+        """Emit code turning the JSON value in *var* into a value of *t*, in place."""
+        if t is str or t is int or t is bool:
+            self.emit(indent, f"if type({var}) is not {t.__name__}: raise bail")
+            return True
+        if t is float:
+            self.emit(indent, f"if type({var}) is not float:")
+            self.emit(indent + 1, f"if type({var}) is not int: raise bail")
+            self.emit(indent + 1, f"{var} = float({var})")
+            self.emit(indent, f"elif {var} - {var} != 0.0: raise bail")  # NaN or infinite
+            return True
+        item = _optional_item(t)
+        if item is not None:
+            self.emit(indent, f"if {var} is not None:")
+            return self.value(item, var, indent + 1)
+        item = _tuple_item(t)
+        if item is not None:
+            self.emit(indent, f"if type({var}) is not list: raise bail")
+            if item is str:
+                self.emit(indent, f"for i in {var}:")
+                self.emit(indent + 1, "if type(i) is not str: raise bail")
+                self.emit(indent, f"{var} = tuple({var})")
+                return True
+            function = self.item_function(item)
+            if function is None:
+                return False
+            self.emit(indent, f"{var} = tuple([{self.name(function, 'f')}(i) for i in {var}])")
+            return True
+        decoder = self.decoder_for(t) if attrs.has(t) else None
+        if decoder is not None:
+            self.emit(indent, f"{var} = {self.name(decoder, 'd')}({var})")
+            return True
+        leaf = self.leaf_for(t)
+        if leaf is None:
+            return False
+        hook = self.name(leaf.hook, "h")
+        if leaf.cache is None:
+            self.emit(indent, f"{var} = {hook}({var}, {self.name(t, 't')})")
+            return True
+        cache = self.name(leaf.cache, "c")
+        self.emit(indent, f"x = {cache}.get({var}) if type({var}) is str else None")
+        self.emit(indent, "if x is None:")
+        if leaf.strict:
+            self.emit(indent + 1, "raise bail")
+        else:
+            self.emit(indent + 1, f"x = {hook}({var}, {self.name(t, 't')})")
+        self.emit(indent, f"{var} = x")
+        return True
+
+    def item_function(self, t: Any) -> Callable[[Any], Any] | None:
+        """A one-argument function converting an array item to *t*."""
+        decoder = self.decoder_for(t) if attrs.has(t) else None
+        if decoder is not None:
+            return decoder
+        writer = _Writer(self.leaf_for, self.decoder_for)
+        writer.emit(0, "def item(v):")
+        if not writer.value(t, "v", 1):
+            return None
+        writer.emit(1, "return v")
+        item: Callable[[Any], Any] = writer.compile(
+            "item", f"<geoevents item decoder {getattr(t, '__name__', t)}>"
+        )
+        return item
+
+    def check(self, validator: Any, t: Any, field: str, var: str, indent: int) -> None:
+        """Emit the checks of *validator* that the type of *var* does not already imply."""
+        base = _optional_item(t)
+        optional = base is not None
+        base = t if base is None else base
+        match validator:
+            case _checks.InstanceOf(kind=kind, optional=allows_none):
+                if isinstance(base, type) and issubclass(base, kind) and allows_none >= optional:
+                    return
+            case _checks.InstancesOf(kind=kind, min_len=min_len):
+                item = _tuple_item(base)
+                if isinstance(item, type) and issubclass(item, kind):
+                    if min_len:
+                        self.emit(indent, f"if len({var}) < {min_len}: raise bail")
+                    return
+            case _checks.Identifier():
+                match = self.name(_checks.ID_PATTERN.fullmatch, "m")
+                self.emit(indent, f"if {match}({var}) is None: raise bail")
+                return
+            case _checks.CameoCode():
+                match = self.name(_checks.CAMEO_PATTERN.fullmatch, "m")
+                self.emit(indent, f"if {var} is not None and {match}({var}) is None: raise bail")
+                return
+            case _checks.Coordinate(limit=limit) if base is float:
+                self.emit(
+                    indent,
+                    f"if {var} is not None and not -{limit!r} <= {var} <= {limit!r}: raise bail",
+                )
+                return
+            case _checks.Text(limit=limit) if base is str:
+                # The common case inline; anything unusual (newlines...) asks the validator.
+                guard = f"{var} is not None and " if optional else ""
+                self.emit(
+                    indent,
+                    f"if {guard}not ({var}.isprintable() and 0 < len({var}) <= {limit} "
+                    f"and not {var}.isspace()):",
+                )
+                self.emit(indent + 1, f"{self.name(validator, 'v')}(self, {field}, {var})")
+                return
+            case _ if isinstance(validator, _OPTIONAL_VALIDATOR) and optional:
+                self.emit(indent, f"if {var} is not None:")
+                self.check(validator.validator, base, field, var, indent + 1)
+                return
+            case _ if isinstance(validator, _DEEP_ITERABLE) and _tuple_item(base) is not None:
+                if validator.iterable_validator is None:
+                    member = validator.member_validator
+                    self.emit(indent, f"for j in {var}:")
+                    self.check(member, _tuple_item(base), field, "j", indent + 1)
+                    return
+        self.emit(indent, f"{self.name(validator, 'v')}(self, {field}, {var})")
+
+    def compile(self, function: str, filename: str) -> Any:
+        source = "\n".join(self.lines) + "\n"
+        # As attrs does: tracebacks and debuggers can show the generated lines.
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        namespace = dict(self.names)
+        exec(compile(source, filename, "exec"), namespace)  # noqa: S102
+        return namespace[function]
+
+
+def _passes(validator: Any, field: attrs.Attribute[Any], value: Any) -> bool:
+    try:
+        validator(None, field, value)
+    except Exception:  # noqa: BLE001 - any failure means "check it every time"
+        return False
+    return True
+
+
+def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            return slot.__set__
+    return lambda self, value: object.__setattr__(self, name, value)
+
+
+def compile_decoder(
+    cls: type,
+    *,
+    keys: Mapping[str, str],
+    allowed: frozenset[str] | None,
+    leaf_for: Callable[[Any], Leaf | None],
+    decoder_for: Callable[[Any], Callable[[Any], Any] | None],
+) -> Callable[[Any], Any] | None:
+    """Generate the fast decoder of one attrs class, or ``None`` if it has no fast path.
+
+    Args:
+        cls: a slotted attrs class.
+        keys: the JSON key of each field.
+        allowed: the keys an object may have (``None``: any key).
+        leaf_for: how the converter handles a non-class type (``None``: unknown, and the
+            class gets no fast path).
+        decoder_for: the fast decoder of a nested attrs class, if it has one.
+
+    Returns:
+        A function of one JSON value that returns the instance or raises (anything).
+    """
+    if hasattr(cls, "__attrs_pre_init__"):
+        return None
+    fields = attrs.fields(attrs.resolve_types(cls))  # string annotations become types
+    writer = _Writer(leaf_for, decoder_for)
+    writer.emit(0, "def decode(d):")
+    writer.emit(1, "if type(d) is not dict: raise bail")
+    if allowed is not None:
+        writer.emit(1, f"if not d.keys() <= {writer.name(allowed, 'k')}: raise bail")
+    # Validators get the instance before its slots are set: one that reads another field
+    # then fails, and the detailed path (attrs' own order) decides.
+    writer.emit(1, f"self = {writer.name(object.__new__, 'new')}({writer.name(cls, 'cls')})")
+    for index, field in enumerate(fields):
+        default = field.default
+        factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        converter = field.converter
+        if (
+            not field.init
+            or (factory and default.takes_self)
+            or isinstance(converter, attrs.Converter)
+        ):
+            return None
+        var, key = f"a{index}", keys[field.name]
+        if default is attrs.NOTHING:
+            writer.emit(1, f"{var} = d[{key!r}]")
+            body = 1
+        elif default is None and converter is None and _optional_item(field.type) is not None:
+            # Absent and null are the same value here: one lookup, one test.
+            writer.emit(1, f"{var} = d.get({key!r})")
+            if field.validator is not None and not _passes(field.validator, field, None):
+                return None
+            if not writer.value(field.type, var, 1):
+                return None
+            if field.validator is not None:
+                writer.check(field.validator, field.type, writer.name(field, "attr"), var, 1)
+            continue
+        else:
+            missing = writer.name(_MISSING, "missing")
+            writer.emit(1, f"{var} = d.get({key!r}, {missing})")
+            writer.emit(1, f"if {var} is {missing}:")
+            if factory:
+                writer.emit(2, f"{var} = {writer.name(default.factory, 'factory')}()")
+                if converter is not None:
+                    writer.emit(2, f"{var} = {writer.name(converter, 'conv')}({var})")
+            else:
+                # attrs converts and checks defaults too; do both once, here.
+                default = default if converter is None else converter(default)
+                writer.emit(2, f"{var} = {writer.name(default, 'default')}")
+                if field.validator is not None and not _passes(field.validator, field, default):
+                    return None
+            writer.emit(1, "else:")
+            body = 2
+        if not writer.value(field.type, var, body):
+            return None
+        if converter is not None and converter is not _checks.to_tuple:
+            writer.emit(body, f"{var} = {writer.name(converter, 'conv')}({var})")
+        if field.validator is not None:
+            # A factory's value is checked every time; a plain default was checked above.
+            indent = 1 if factory else body
+            writer.check(field.validator, field.type, writer.name(field, "attr"), var, indent)
+    for index, field in enumerate(fields):
+        writer.emit(1, f"{writer.name(_setter(cls, field.name), 's')}(self, a{index})")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        writer.emit(1, f"{writer.name(post_init, 'post')}(self)")
+    writer.emit(1, "return self")
+    decoder: Callable[[Any], Any] = writer.compile("decode", f"<geoevents decoder {cls.__name__}>")
+    return decoder
+
+
+def enum_leaf(kind: type[enum.Enum], hook: Callable[[Any, Any], Any]) -> Leaf:
+    """The :class:`Leaf` of an enum whose JSON form is its members' string values."""
+    return Leaf(hook, {str(m.value): m for m in kind}, strict=True)
