@@ -163,10 +163,10 @@ class TestAgreement:
         assert [converter.structure(to_dict(e), ENTRY) for e in entries] == entries
 
     @given(st.one_of(gst.records(), gst.sources()))
-    def test_valid_entries(self, entry: Entry) -> None:
+    def test_valid_entries(self, fast: cattrs.Converter, entry: Entry) -> None:
         """Both paths build the same, equal entry from a valid dict."""
         data = to_dict(entry)
-        fast_result = make_converter().structure(data, ENTRY)
+        fast_result = fast.structure(data, ENTRY)
         assert fast_result == entry
         assert type(fast_result) is type(entry)
 

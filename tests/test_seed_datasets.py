@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geoevents import DatasetError, Request, Source, read_jsonl
+from geoevents import DatasetError, Request, Source, from_json, read_jsonl, to_json
 from geoevents.datasets import load, names
 
 ROOT = Path(__file__).parent.parent
@@ -36,6 +36,13 @@ def test_every_line_reads(path: Path) -> None:
     assert reader.header is not None
     assert reader.header.dataset == "syria-turkey-2025"
     assert sum(1 for e in entries if isinstance(e, Source)) == 1
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_lines_are_written_back_byte_for_byte(path: Path) -> None:
+    """Reading and writing again changes no byte: files stay stable under version control."""
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]  # after the header
+    assert [to_json(from_json(line)) for line in lines] == lines
 
 
 def test_combined_dataset_is_valid() -> None:

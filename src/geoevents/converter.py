@@ -9,7 +9,8 @@ built here, so the format has one definition:
   :mod:`geoevents.migrations`, newer ones refused;
 * value types use their canonical strings: EDTF dates, ISO alpha-2 codes, counts such as
   ``">=12"``, CAMEO codes as strings, ``datetime.date`` as ``YYYY-MM-DD``;
-* fields are written in class order and defaults are omitted (they are restored on read);
+* required fields come first, then the others, each group in class order; fields
+  holding their default are omitted (they are restored on read);
 * nothing is coerced: ``"5"`` is not ``5``, ``1`` is not ``True``, a string is not an
   array, and unknown keys are errors unless ``allow_unknown=True``.
 
@@ -36,6 +37,7 @@ import attrs
 from geoevents import migrations as _migrations
 from geoevents.country import Country
 from geoevents.decoders import Leaf, compile_decoder, enum_leaf
+from geoevents.encoders import Out, compile_encoder
 from geoevents.errors import InvalidValueError, UnknownCountryError, short_repr
 from geoevents.figures import Count
 from geoevents.records import RECORD_KINDS, Event
@@ -173,6 +175,31 @@ def _structure_enum(obj: Any, t: type[enum.Enum]) -> enum.Enum:
 
 def _unstructure_enum(value: enum.Enum) -> Any:
     return value.value
+
+
+def _unstructure_country(value: Country) -> str:
+    return value.alpha2
+
+
+def _unstructure_fuzzy_date(value: FuzzyDate) -> str:
+    return value.edtf
+
+
+def _unstructure_day(value: datetime.date) -> str:
+    return value.isoformat()
+
+
+def _schema_version() -> int:
+    return _migrations.SCHEMA_VERSION
+
+
+# What the generated encoders write inline instead of calling these hooks.
+_INLINE_OUT: Final[Mapping[Callable[..., Any], str]] = {
+    _unstructure_enum: "{}.value",
+    _unstructure_country: "{}.alpha2",
+    _unstructure_fuzzy_date: "{}.edtf",
+    _unstructure_day: "{}.isoformat()",
+}
 
 
 # ----------------------------------------------------------------- value types
@@ -563,15 +590,6 @@ def _kind_error(
     return InvalidValueError("unknown kind", path="$.kind", value=kind, hint=hint)
 
 
-def _make_top_unstructure(tag: str, generated: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def unstructure(value: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": tag, "schema": _migrations.SCHEMA_VERSION}
-        out.update(generated(value))
-        return out
-
-    return unstructure
-
-
 # ----------------------------------------------------------------- the factory
 
 
@@ -591,8 +609,6 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
     >>> c.structure("TR", Country)
     Country("TR")
     """
-    from cattrs.gen import make_dict_unstructure_fn, override
-
     for kind, hook in (
         (str, _structure_str),
         (int, _structure_int),
@@ -609,10 +625,10 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
     for kind, unhook in (
         (enum.Enum, _unstructure_enum),
         (enum.StrEnum, _unstructure_enum),
-        (Country, lambda c: c.alpha2),
-        (FuzzyDate, lambda d: d.edtf),
+        (Country, _unstructure_country),
+        (FuzzyDate, _unstructure_fuzzy_date),
         (Count, str),
-        (datetime.date, lambda d: d.isoformat()),
+        (datetime.date, _unstructure_day),
     ):
         converter.register_unstructure_hook(kind, unhook)
 
@@ -624,10 +640,18 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
     converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
     converter.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory)
 
-    def unstructure_fn(cls: type) -> Callable[[Any], Any]:
-        keys = _field_keys(cls)
-        overrides = {name: override(rename=key) for name, key in keys.items() if key != name}
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)  # type: ignore[arg-type]
+    def out_for(t: Any) -> Out:
+        hook = converter.get_unstructure_hook(t)
+        return Out(hook, _INLINE_OUT.get(hook))
+
+    def unstructure_fn(cls: type, tag: str | None = None) -> Callable[[Any], Any]:
+        return compile_encoder(
+            cls,
+            keys=_field_keys(cls),
+            out_for=out_for,
+            envelope=None if tag is None else {"kind": tag},
+            version=None if tag is None else _schema_version,
+        )
 
     fast_paths = _FastPaths(converter)
     converter.register_structure_hook_factory(
@@ -655,7 +679,7 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
         # Structuring as Event accepts any record kind, as every record is an Event.
         kinds: Mapping[str, type] = RECORD_KINDS if cls is Event else {tag: cls}
         converter.register_structure_hook(cls, _make_entry_hook(kinds, top_hooks, fast_paths))
-        converter.register_unstructure_hook(cls, _make_top_unstructure(tag, unstructure_fn(cls)))
+        converter.register_unstructure_hook(cls, unstructure_fn(cls, tag))
     entry = _make_entry_hook(ENTRY_KINDS, top_hooks, fast_paths)
     converter.register_structure_hook_func(lambda t: t == Entry, entry)
 

@@ -34,15 +34,14 @@ checked again on every record.
 from __future__ import annotations
 
 import enum
-import itertools
-import linecache
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, Final
 
 import attrs
 
 from geoevents import _checks
+from geoevents._codegen import CodeWriter, optional_item, tuple_item
 
 __all__ = ["Bail", "Leaf", "compile_decoder"]
 
@@ -75,21 +74,7 @@ class Leaf:
     strict: bool = False
 
 
-def _optional_item(t: Any) -> Any:
-    args = get_args(t)
-    if get_origin(t) in (types.UnionType, Union) and len(args) == 2 and type(None) in args:
-        return args[0] if args[1] is type(None) else args[1]
-    return None
-
-
-def _tuple_item(t: Any) -> Any:
-    args = get_args(t)
-    if get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return args[0]
-    return None
-
-
-class _Writer:
+class _Writer(CodeWriter):
     """Accumulates the source of one decoder and the names it refers to."""
 
     def __init__(
@@ -97,23 +82,9 @@ class _Writer:
         leaf_for: Callable[[Any], Leaf | None],
         decoder_for: Callable[[Any], Callable[[Any], Any] | None],
     ) -> None:
-        self.lines: list[str] = []
-        self.names: dict[str, Any] = {"bail": _BAIL}
+        super().__init__(bail=_BAIL)
         self.leaf_for = leaf_for
         self.decoder_for = decoder_for
-        self._ids = itertools.count()
-
-    def name(self, value: Any, stem: str = "n") -> str:
-        """A global name bound to *value* in the generated code."""
-        for key, bound in self.names.items():
-            if bound is value and key.startswith(stem):
-                return key
-        key = f"{stem}{next(self._ids)}"
-        self.names[key] = value
-        return key
-
-    def emit(self, indent: int, line: str) -> None:
-        self.lines.append("    " * indent + line)
 
     def value(self, t: Any, var: str, indent: int) -> bool:
         """Emit code turning the JSON value in *var* into a value of *t*, in place."""
@@ -126,11 +97,11 @@ class _Writer:
             self.emit(indent + 1, f"{var} = float({var})")
             self.emit(indent, f"elif {var} - {var} != 0.0: raise bail")  # NaN or infinite
             return True
-        item = _optional_item(t)
+        item = optional_item(t)
         if item is not None:
             self.emit(indent, f"if {var} is not None:")
             return self.value(item, var, indent + 1)
-        item = _tuple_item(t)
+        item = tuple_item(t)
         if item is not None:
             self.emit(indent, f"if type({var}) is not list: raise bail")
             if item is str:
@@ -181,7 +152,7 @@ class _Writer:
 
     def check(self, validator: Any, t: Any, field: str, var: str, indent: int) -> None:
         """Emit the checks of *validator* that the type of *var* does not already imply."""
-        base = _optional_item(t)
+        base = optional_item(t)
         optional = base is not None
         base = t if base is None else base
         match validator:
@@ -189,7 +160,7 @@ class _Writer:
                 if isinstance(base, type) and issubclass(base, kind) and allows_none >= optional:
                     return
             case _checks.InstancesOf(kind=kind, min_len=min_len):
-                item = _tuple_item(base)
+                item = tuple_item(base)
                 if isinstance(item, type) and issubclass(item, kind):
                     if min_len:
                         self.emit(indent, f"if len({var}) < {min_len}: raise bail")
@@ -222,21 +193,13 @@ class _Writer:
                 self.emit(indent, f"if {var} is not None:")
                 self.check(validator.validator, base, field, var, indent + 1)
                 return
-            case _ if isinstance(validator, _DEEP_ITERABLE) and _tuple_item(base) is not None:
+            case _ if isinstance(validator, _DEEP_ITERABLE) and tuple_item(base) is not None:
                 if validator.iterable_validator is None:
                     member = validator.member_validator
                     self.emit(indent, f"for j in {var}:")
-                    self.check(member, _tuple_item(base), field, "j", indent + 1)
+                    self.check(member, tuple_item(base), field, "j", indent + 1)
                     return
         self.emit(indent, f"{self.name(validator, 'v')}(self, {field}, {var})")
-
-    def compile(self, function: str, filename: str) -> Any:
-        source = "\n".join(self.lines) + "\n"
-        # As attrs does: tracebacks and debuggers can show the generated lines.
-        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        namespace = dict(self.names)
-        exec(compile(source, filename, "exec"), namespace)  # noqa: S102
-        return namespace[function]
 
 
 def _passes(validator: Any, field: attrs.Attribute[Any], value: Any) -> bool:
@@ -301,7 +264,7 @@ def compile_decoder(
         if default is attrs.NOTHING:
             writer.emit(1, f"{var} = d[{key!r}]")
             body = 1
-        elif default is None and converter is None and _optional_item(field.type) is not None:
+        elif default is None and converter is None and optional_item(field.type) is not None:
             # Absent and null are the same value here: one lookup, one test.
             writer.emit(1, f"{var} = d.get({key!r})")
             if field.validator is not None and not _passes(field.validator, field, None):

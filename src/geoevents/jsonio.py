@@ -5,8 +5,8 @@ tagged by ``kind`` and versioned by ``schema`` (see :mod:`geoevents.converter`).
 file holds one entry per line, after an optional header line
 ``{"kind":"header","schema":1}``; :func:`write_jsonl` always writes the header.
 
-Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, fields in
-class order, newline line ends) and byte-identical whether or not orjson (the ``fast``
+Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, required
+fields then the others, newline line ends) and byte-identical whether or not orjson (the ``fast``
 extra) is installed. orjson is used only where it gives the same answer as :mod:`json`:
 its output is taken when no float in it is written differently, and its parse is taken
 when re-encoding reproduces the input byte for byte, which also proves the input had no
@@ -192,7 +192,8 @@ def _record_error(
 def to_dict(record: Entry) -> dict[str, Any]:
     """Return the JSON-ready dict of a record or source: ``kind``, ``schema``, then fields.
 
-    Fields come in class order and fields holding their default are left out.
+    Required fields come first, then the others, each in class order; fields holding
+    their default are left out.
 
     Args:
         record: a record of any kind, or a :class:`~geoevents.sources.Source`.
@@ -204,14 +205,16 @@ def to_dict(record: Entry) -> dict[str, Any]:
     >>> to_dict(Source(id="ap-1", outlet="AP", kind=SourceKind.WIRE))
     {'kind': 'source', 'schema': 1, 'id': 'ap-1', 'outlet': 'AP', 'source_kind': 'wire'}
     """
-    if type(record) not in _TOP_TYPES:
-        msg = f"to_dict() takes a record or a Source, not {type(record).__name__}"
-        raise TypeError(msg)
-    result: dict[str, Any] = default_converter().get_unstructure_hook(type(record))(record)
-    return result
+    encode = _ENCODERS.get(type(record))
+    if encode is None:
+        if type(record) not in ENTRY_KINDS.values():
+            msg = f"to_dict() takes a record or a Source, not {type(record).__name__}"
+            raise TypeError(msg)
+        encode = _ENCODERS[type(record)] = default_converter().get_unstructure_hook(type(record))
+    return encode(record)
 
 
-_TOP_TYPES: Final = frozenset(ENTRY_KINDS.values())
+_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
 def from_dict(data: Any, *, allow_unknown: bool = False) -> Entry:
