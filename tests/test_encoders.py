@@ -29,8 +29,9 @@ def reference(cls: type) -> Any:
 @given(st.one_of(gst.records(), gst.sources()))
 def test_same_as_cattrs(entry: Entry) -> None:
     """Same keys, same order, every nested value in its canonical form."""
-    tag = next(tag for tag, cls in ENTRY_KINDS.items() if cls is type(entry))
-    expected = {"kind": tag, "schema": 1, **reference(type(entry))(entry)}
+    cls: type = type(entry)
+    tag = next(tag for tag, kind in ENTRY_KINDS.items() if kind is cls)
+    expected = {"kind": tag, "schema": 1, **reference(cls)(entry)}
     assert to_dict(entry) == expected
     assert list(to_dict(entry)) == list(expected)
 
