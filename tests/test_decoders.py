@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geoevents import Entry, InvalidValueError, to_dict
+from geoevents import Actor, Entry, InvalidValueError, to_dict
 from geoevents import converter as converter_module
 from geoevents import strategies as gst
 from geoevents.converter import make_converter
@@ -215,6 +215,33 @@ class TestAgreement:
 
         data = {"kind": "source", "schema": 1, "id": Text("a"), "outlet": "AP"}
         assert outcome(fast, data)[0] == "error"
+
+
+class TestSharing:
+    def test_equal_actors_are_one_instance(self) -> None:
+        """Actors are immutable and recur: an equal object gives the same instance."""
+        converter = make_converter()
+        data = {"kind": "person", "name": "Hakan Fidan", "country": "TR"}
+        first = converter.structure(data, Actor)
+        assert converter.structure(dict(data), Actor) is first
+        assert converter.structure({**data, "title": "Minister"}, Actor) is not first
+
+    def test_only_exact_strings_reuse(self) -> None:
+        """An equal but differently typed value is judged afresh (and refused)."""
+
+        class Name(str):
+            __slots__ = ()
+
+        converter = make_converter()
+        data = {"kind": "person", "name": "Hakan Fidan"}
+        converter.structure(data, Actor)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - cattrs' error group
+            converter.structure({"kind": "person", "name": Name("Hakan Fidan")}, Actor)
+
+    def test_records_are_not_shared(self, fast: cattrs.Converter) -> None:
+        """Records carry ids and are unique; only value-like classes are shared."""
+        data = {"kind": "source", "schema": 1, "id": "ap-1", "outlet": "AP"}
+        assert fast.structure(data, ENTRY) is not fast.structure(dict(data), ENTRY)
 
 
 @attrs.frozen

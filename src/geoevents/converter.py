@@ -308,6 +308,11 @@ _LEAF_CACHES: dict[Callable[..., Any], Mapping[str, Any]] = {
     _structure_count: _counts,
 }
 
+# Hooks of types written as one JSON string: objects made only of these may share instances.
+_STRING_FORMS: frozenset[Callable[..., Any]] = frozenset(
+    {_structure_str, _structure_country, _structure_fuzzy_date, _structure_count, _structure_day}
+)
+
 # ----------------------------------------------------------------- classes
 
 
@@ -429,6 +434,7 @@ class _FastPaths:
     def __init__(self, converter: cattrs.Converter) -> None:
         self.converter = converter
         self.by_hook: dict[Callable[..., Any], Callable[[Any], Any]] = {}
+        self.shared: dict[type, dict[Any, Any]] = {}
 
     def leaf(self, t: Any) -> Leaf | None:
         try:
@@ -437,7 +443,7 @@ class _FastPaths:
             return None
         if hook is _structure_enum:
             return enum_leaf(t, hook)
-        return Leaf(hook, _LEAF_CACHES.get(hook))
+        return Leaf(hook, _LEAF_CACHES.get(hook), strings=hook in _STRING_FORMS)
 
     def decoder(self, t: Any) -> Callable[[Any], Any] | None:
         return self.by_hook.get(self.converter.get_structure_hook(t))
@@ -467,6 +473,8 @@ def _make_class_hook(
         allowed=None if allow_unknown else allowed,
         leaf_for=fast_paths.leaf,
         decoder_for=fast_paths.decoder,
+        shared=None if envelope else fast_paths.shared.setdefault(cls, {}),
+        shared_limit=_CACHE_LIMIT,
     )
     detailed: list[Callable[[Any, Any], Any]] = []
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import enum
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any, Final
 
 import attrs
@@ -67,11 +67,14 @@ class Leaf:
             ``str`` type only.
         strict: the cache is complete (an enum's members): a string not in it is bad,
             without calling *hook*.
+        strings: the type's JSON form is a string (objects of its class may share
+            instances; see :func:`compile_decoder`).
     """
 
     hook: Callable[[Any, Any], Any]
     cache: Mapping[str, Any] | None = None
     strict: bool = False
+    strings: bool = False
 
 
 class _Writer(CodeWriter):
@@ -85,6 +88,69 @@ class _Writer(CodeWriter):
         super().__init__(bail=_BAIL)
         self.leaf_for = leaf_for
         self.decoder_for = decoder_for
+
+    def share_lookup(self, shared: Any) -> None:
+        """Emit the lookup of an equal object decoded before (see :func:`compile_decoder`)."""
+        self.emit(1, "try:")
+        self.emit(2, "key = tuple(d.items())")
+        self.emit(2, f"hit = {self.name(shared, 'shared')}.get(key)")
+        self.emit(1, "except TypeError:  # an array value")
+        self.emit(2, "key = hit = None")
+        self.emit(1, "if hit is not None:")
+        self.emit(2, "for v in d.values():")
+        self.emit(3, "if v is not None and type(v) is not str: break")
+        self.emit(2, "else:  # the same strings as before: the same instance")
+        self.emit(3, "return hit")
+
+    def field(self, field: attrs.Attribute[Any], var: str, key: str) -> bool:
+        """Emit reading, converting and checking one field into *var*; False if unsupported."""
+        default: Any = field.default
+        factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        converter = field.converter
+        if (
+            not field.init
+            or (factory and default.takes_self)
+            or isinstance(converter, attrs.Converter)
+        ):
+            return False
+        validator = field.validator
+        if default is attrs.NOTHING:
+            self.emit(1, f"{var} = d[{key!r}]")
+            body = 1
+        elif default is None and converter is None and optional_item(field.type) is not None:
+            # Absent and null are the same value here: one lookup, one test.
+            self.emit(1, f"{var} = d.get({key!r})")
+            if validator is not None and not _passes(validator, field, None):
+                return False
+            if not self.value(field.type, var, 1):
+                return False
+            if validator is not None:
+                self.check(validator, field.type, self.name(field, "attr"), var, 1)
+            return True
+        else:
+            missing = self.name(_MISSING, "missing")
+            self.emit(1, f"{var} = d.get({key!r}, {missing})")
+            self.emit(1, f"if {var} is {missing}:")
+            if factory:
+                self.emit(2, f"{var} = {self.name(default.factory, 'factory')}()")
+                if converter is not None:
+                    self.emit(2, f"{var} = {self.name(converter, 'conv')}({var})")
+            else:
+                # attrs converts and checks defaults too; do both once, here.
+                default = default if converter is None else converter(default)
+                self.emit(2, f"{var} = {self.name(default, 'default')}")
+                if validator is not None and not _passes(validator, field, default):
+                    return False
+            self.emit(1, "else:")
+            body = 2
+        if not self.value(field.type, var, body):
+            return False
+        if converter is not None and converter is not _checks.to_tuple:
+            self.emit(body, f"{var} = {self.name(converter, 'conv')}({var})")
+        if validator is not None:
+            # A factory's value is checked every time; a plain default was checked above.
+            self.check(validator, field.type, self.name(field, "attr"), var, 1 if factory else body)
+        return True
 
     def value(self, t: Any, var: str, indent: int) -> bool:
         """Emit code turning the JSON value in *var* into a value of *t*, in place."""
@@ -202,6 +268,18 @@ class _Writer(CodeWriter):
         self.emit(indent, f"{self.name(validator, 'v')}(self, {field}, {var})")
 
 
+def _holds_strings(t: Any, leaf_for: Callable[[Any], Leaf | None]) -> bool:
+    """Whether a field of type *t* holds a string (or null) in JSON, as sharing needs."""
+    t = optional_item(t) or t
+    item = tuple_item(t)
+    if item is not None:  # an array makes the key unhashable: never shared, so harmless
+        return _holds_strings(item, leaf_for)
+    if t is str:
+        return True
+    leaf = leaf_for(t)
+    return leaf is not None and leaf.strings
+
+
 def _passes(validator: Any, field: attrs.Attribute[Any], value: Any) -> bool:
     try:
         validator(None, field, value)
@@ -225,6 +303,8 @@ def compile_decoder(
     allowed: frozenset[str] | None,
     leaf_for: Callable[[Any], Leaf | None],
     decoder_for: Callable[[Any], Callable[[Any], Any] | None],
+    shared: MutableMapping[Any, Any] | None = None,
+    shared_limit: int = 65_536,
 ) -> Callable[[Any], Any] | None:
     """Generate the fast decoder of one attrs class, or ``None`` if it has no fast path.
 
@@ -235,9 +315,21 @@ def compile_decoder(
         leaf_for: how the converter handles a non-class type (``None``: unknown, and the
             class gets no fast path).
         decoder_for: the fast decoder of a nested attrs class, if it has one.
+        shared: where to keep instances for reuse, if the class is one whose fields all
+            hold strings (see below); ``None`` to build every instance anew.
+        shared_limit: how many instances *shared* may hold.
 
     Returns:
         A function of one JSON value that returns the instance or raises (anything).
+
+    Instances are immutable, so two equal objects can be one instance, as the converter
+    already does for countries and dates. For classes whose every field holds a string
+    (an actor: kind, name, country, title...), the decoder keeps what it built under the
+    object's items and hands the same instance out again for an equal object. Actors
+    recur in almost every record of a dataset, so this saves both time and memory. Only
+    strings are trusted: an instance is handed out again only when every value of the
+    object is a string or null, since ``1 == 1.0 == True`` and ``0.0 == -0.0`` would
+    let a different JSON value through.
     """
     if hasattr(cls, "__attrs_pre_init__"):
         return None
@@ -245,64 +337,27 @@ def compile_decoder(
     writer = _Writer(leaf_for, decoder_for)
     writer.emit(0, "def decode(d):")
     writer.emit(1, "if type(d) is not dict: raise bail")
+    sharing = shared is not None and all(_holds_strings(f.type, leaf_for) for f in fields)
+    if sharing:
+        writer.share_lookup(shared)
     if allowed is not None:
         writer.emit(1, f"if not d.keys() <= {writer.name(allowed, 'k')}: raise bail")
     # Validators get the instance before its slots are set: one that reads another field
     # then fails, and the detailed path (attrs' own order) decides.
     writer.emit(1, f"self = {writer.name(object.__new__, 'new')}({writer.name(cls, 'cls')})")
     for index, field in enumerate(fields):
-        default = field.default
-        factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
-        converter = field.converter
-        if (
-            not field.init
-            or (factory and default.takes_self)
-            or isinstance(converter, attrs.Converter)
-        ):
+        if not writer.field(field, f"a{index}", keys[field.name]):
             return None
-        var, key = f"a{index}", keys[field.name]
-        if default is attrs.NOTHING:
-            writer.emit(1, f"{var} = d[{key!r}]")
-            body = 1
-        elif default is None and converter is None and optional_item(field.type) is not None:
-            # Absent and null are the same value here: one lookup, one test.
-            writer.emit(1, f"{var} = d.get({key!r})")
-            if field.validator is not None and not _passes(field.validator, field, None):
-                return None
-            if not writer.value(field.type, var, 1):
-                return None
-            if field.validator is not None:
-                writer.check(field.validator, field.type, writer.name(field, "attr"), var, 1)
-            continue
-        else:
-            missing = writer.name(_MISSING, "missing")
-            writer.emit(1, f"{var} = d.get({key!r}, {missing})")
-            writer.emit(1, f"if {var} is {missing}:")
-            if factory:
-                writer.emit(2, f"{var} = {writer.name(default.factory, 'factory')}()")
-                if converter is not None:
-                    writer.emit(2, f"{var} = {writer.name(converter, 'conv')}({var})")
-            else:
-                # attrs converts and checks defaults too; do both once, here.
-                default = default if converter is None else converter(default)
-                writer.emit(2, f"{var} = {writer.name(default, 'default')}")
-                if field.validator is not None and not _passes(field.validator, field, default):
-                    return None
-            writer.emit(1, "else:")
-            body = 2
-        if not writer.value(field.type, var, body):
-            return None
-        if converter is not None and converter is not _checks.to_tuple:
-            writer.emit(body, f"{var} = {writer.name(converter, 'conv')}({var})")
-        if field.validator is not None:
-            # A factory's value is checked every time; a plain default was checked above.
-            indent = 1 if factory else body
-            writer.check(field.validator, field.type, writer.name(field, "attr"), var, indent)
     for index, field in enumerate(fields):
         writer.emit(1, f"{writer.name(_setter(cls, field.name), 's')}(self, a{index})")
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
         writer.emit(1, f"{writer.name(post_init, 'post')}(self)")
+    if sharing:
+        writer.emit(
+            1, f"if key is not None and len({writer.name(shared, 'shared')}) < {shared_limit}:"
+        )
+        writer.emit(2, f"{writer.name(shared, 'shared')}[key] = self")
     writer.emit(1, "return self")
     decoder: Callable[[Any], Any] = writer.compile("decode", f"<geoevents decoder {cls.__name__}>")
     return decoder
@@ -310,4 +365,4 @@ def compile_decoder(
 
 def enum_leaf(kind: type[enum.Enum], hook: Callable[[Any, Any], Any]) -> Leaf:
     """The :class:`Leaf` of an enum whose JSON form is its members' string values."""
-    return Leaf(hook, {str(m.value): m for m in kind}, strict=True)
+    return Leaf(hook, {str(m.value): m for m in kind}, strict=True, strings=True)
