@@ -1,6 +1,6 @@
 """Serialization benchmark: geoevents vs msgspec vs pydantic vs plain dicts, one run.
 
-Usage: PYTHONPATH=src python benchmarks/serialization.py [--n 100000]
+Usage: PYTHONPATH=src python benchmarks/serialization.py [--n 100000] [--rounds 3]
 
 Builds N varied, realistic entries of every kind, encodes them to JSONL, then measures
 (GC enabled, all decoded objects held, as a loader would):
@@ -8,12 +8,16 @@ Builds N varied, realistic entries of every kind, encodes them to JSONL, then me
 * decode: geoevents ``from_json`` per line and ``read_jsonl``; msgspec Structs and pydantic
   v2 models of the same shape (strict, unknown fields forbidden); ``orjson.loads`` and
   ``json.loads`` into dicts (the floor);
-* encode: geoevents ``to_json``, msgspec, pydantic, ``orjson.dumps`` of the dicts;
+* encode: geoevents ``to_json`` and ``write_jsonl`` (to a file, with fsync), msgspec,
+  pydantic, ``orjson.dumps`` of the dicts;
 * memory held by N decoded entries (tracemalloc), against the same data as dicts;
 * bad inputs: how many of a list of hostile lines each decoder rejects;
 * the time to ``import geoevents`` in a fresh interpreter.
 
-Ratios are to orjson (lower is better). Prints a markdown table.
+Each time is the median of ``--rounds`` runs, the decoders (and encoders) taking turns,
+so that noise and the collector's full passes, which fall into whichever run is going,
+weigh on all of them alike. Ratios are to orjson (lower is better). Prints a markdown
+table.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import gc
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -596,27 +601,32 @@ def rejects(decode: Callable[[bytes], Any]) -> int:
     return count
 
 
-def import_time() -> float:
-    code = "import time; t = time.perf_counter(); import geoevents; print(time.perf_counter() - t)"
+def import_time(module: str) -> float:
+    """Best of 5 fresh interpreters, with bytecode caches as an installed package has them.
+
+    pip compiles a package's bytecode when it installs it; a source checkout run with
+    PYTHONDONTWRITEBYTECODE would instead compile every module on every import, which is
+    not what users pay. A first run writes the caches.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
     runs = [
         float(
             subprocess.run(
-                [sys.executable, "-c", code],
-                capture_output=True,
-                text=True,
-                check=True,
-                env=os.environ,
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
             ).stdout
         )
-        for _ in range(5)
+        for _ in range(6)
     ]
-    return min(runs)
+    return min(runs[1:])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=100_000)
-    n = parser.parse_args().n
+    parser.add_argument("--rounds", type=int, default=3, help="runs per measurement (median)")
+    args = parser.parse_args()
+    n, rounds = args.n, args.rounds
 
     entries = build(n)
     lines = [to_json(e).encode() for e in entries]
@@ -642,43 +652,81 @@ def main() -> None:
         gc.collect()
         return timed(lambda: [fn(o) for o in objects])[0]
 
-    t_orjson = decode(lambda: [orjson.loads(b) for b in lines])
-    t_json = decode(lambda: [json.loads(b) for b in lines])
-    t_from = decode(lambda: [from_json(b) for b in lines])
-    t_read = decode(decode_stream)
-    gc.disable()
-    t_read_nogc = decode(decode_stream)
-    gc.enable()
-    t_ms = decode(lambda: [decoder.decode(b) for b in lines])
-    t_pd = decode(lambda: [PEntry.validate_json(b) for b in lines])
+    def orjson_dicts() -> list[Any]:
+        return [orjson.loads(b) for b in lines]
 
-    dicts = [orjson.loads(b) for b in lines]
-    e_orjson = encode(dicts, orjson.dumps)
-    del dicts
-    e_geo = encode(entries, to_json)
+    def decode_nogc() -> list[Any]:
+        gc.disable()
+        try:
+            return decode_stream()
+        finally:
+            gc.enable()
+
+    decoders: dict[str, Callable[[], list[Any]]] = {
+        "orjson": orjson_dicts,
+        "json": lambda: [json.loads(b) for b in lines],
+        "from_json": lambda: [from_json(b) for b in lines],
+        "read_jsonl": decode_stream,
+        "read_jsonl_nogc": decode_nogc,
+        "msgspec": lambda: [decoder.decode(b) for b in lines],
+        "pydantic": lambda: [PEntry.validate_json(b) for b in lines],
+    }
+    # The machines are noisy and a full collection can fall into any run: every decoder
+    # runs `rounds` times, interleaved, and the median counts.
+    times: dict[str, list[float]] = {name: [] for name in decoders}
+    for _ in range(rounds):
+        for name, fn in decoders.items():
+            times[name].append(decode(fn))
+    t = {name: statistics.median(runs) for name, runs in times.items()}
+    t_orjson, t_json, t_from, t_ms, t_pd = (
+        t[k] for k in ("orjson", "json", "from_json", "msgspec", "pydantic")
+    )
+    t_read, t_read_nogc = t["read_jsonl"], t["read_jsonl_nogc"]
+
+    dicts = orjson_dicts()
     mobjs = [decoder.decode(b) for b in lines]
-    e_ms = encode(mobjs, mencoder.encode)
-    del mobjs
     pobjs = [PEntry.validate_json(b) for b in lines]
-    e_pd = encode(pobjs, lambda o: PEntry.dump_json(o, by_alias=True, exclude_defaults=True))
-    del pobjs
+    encoders: dict[str, tuple[list[Any], Callable[[Any], Any]]] = {
+        "orjson": (dicts, orjson.dumps),
+        "geoevents": (entries, to_json),
+        "msgspec": (mobjs, mencoder.encode),
+        "pydantic": (
+            pobjs,
+            lambda o: PEntry.dump_json(o, by_alias=True, exclude_defaults=True),
+        ),
+    }
+    etimes: dict[str, list[float]] = {name: [] for name in encoders}
+    for _ in range(rounds):
+        for name, (objects, dump) in encoders.items():
+            etimes[name].append(encode(objects, dump))
+    e = {name: statistics.median(runs) for name, runs in etimes.items()}
+    e_orjson, e_geo, e_ms, e_pd = e["orjson"], e["geoevents"], e["msgspec"], e["pydantic"]
+    t_write = statistics.median(
+        timed(lambda: write_jsonl(os.path.join(folder, "out.jsonl"), entries))[0]
+        for _ in range(rounds)
+    )
+    del dicts, mobjs, pobjs
 
     m_dicts = held_memory(lambda: [orjson.loads(b) for b in lines])
     m_geo = held_memory(lambda: [from_json(b) for b in lines])
     m_ms = held_memory(lambda: [decoder.decode(b) for b in lines])
     m_pd = held_memory(lambda: [PEntry.validate_json(b) for b in lines])
 
-    rows: list[tuple[str, float, float | None, int | None, int]] = [
+    geo_rejects = rejects(from_json)
+    rows: list[tuple[str, float | None, float | None, int | None, int | None]] = [
         ("orjson.loads → dicts (floor)", t_orjson, e_orjson, m_dicts, rejects(orjson.loads)),
         ("json.loads → dicts", t_json, None, None, rejects(json.loads)),
-        ("geoevents from_json per line", t_from, e_geo, m_geo, rejects(from_json)),
-        ("geoevents read_jsonl", t_read, None, None, rejects(from_json)),
-        ("geoevents read_jsonl, GC off (reference)", t_read_nogc, None, None, rejects(from_json)),
+        ("geoevents from_json / to_json per line", t_from, e_geo, m_geo, geo_rejects),
+        ("geoevents read_jsonl / write_jsonl (file, fsync)", t_read, t_write, None, geo_rejects),
+        ("geoevents read_jsonl, GC off (reference)", t_read_nogc, None, None, None),
         ("msgspec Structs", t_ms, e_ms, m_ms, rejects(decoder.decode)),
         ("pydantic v2 models", t_pd, e_pd, m_pd, rejects(PEntry.validate_json)),
     ]
     size = sum(map(len, lines)) / n
-    print(f"{n:,} entries, {size:.0f} bytes per line on average, Python {sys.version.split()[0]}\n")
+    print(
+        f"{n:,} entries, {size:.0f} bytes per line on average, Python {sys.version.split()[0]}, "
+        f"median of {rounds} interleaved rounds\n"
+    )
     print(
         "| decoder | decode /s | decode × orjson | encode /s | encode × orjson "
         f"| memory MB | memory × dicts | bad inputs rejected (of {len(BAD_INPUTS)}) |"
@@ -687,16 +735,19 @@ def main() -> None:
     for name, dec, enc, mem, rej in rows:
         cells = [
             name,
-            f"{n / dec:,.0f}",
-            f"{dec / t_orjson:.2f}",
+            "" if dec is None else f"{n / dec:,.0f}",
+            "" if dec is None else f"{dec / t_orjson:.2f}",
             "" if enc is None else f"{n / enc:,.0f}",
             "" if enc is None else f"{enc / e_orjson:.2f}",
             "" if mem is None else f"{mem / 1e6:.1f}",
             "" if mem is None else f"{mem / m_dicts:.2f}",
-            str(rej),
+            "" if rej is None else str(rej),
         ]
         print("| " + " | ".join(cells) + " |")
-    print(f"\n`import geoevents`: {import_time() * 1000:.0f} ms (best of 5, fresh interpreters)")
+    print(
+        f"\n`import geoevents`: {import_time('geoevents') * 1000:.0f} ms, of which attrs alone "
+        f"takes {import_time('attrs') * 1000:.0f} ms (best of 5 fresh interpreters each)"
+    )
 
 
 if __name__ == "__main__":

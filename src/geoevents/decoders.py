@@ -118,14 +118,19 @@ class _Writer(CodeWriter):
             self.emit(1, f"{var} = d[{key!r}]")
             body = 1
         elif default is None and converter is None and optional_item(field.type) is not None:
-            # Absent and null are the same value here: one lookup, one test.
+            # Absent and null are the same value here: one lookup, one test, and the
+            # validator (which accepts None, checked here) sees only other values.
             self.emit(1, f"{var} = d.get({key!r})")
             if validator is not None and not _passes(validator, field, None):
                 return False
-            if not self.value(field.type, var, 1):
+            self.emit(1, f"if {var} is not None:")
+            inner = optional_item(field.type)
+            if not self.value(inner, var, 2):
                 return False
+            if isinstance(validator, _OPTIONAL_VALIDATOR):
+                validator = validator.validator
             if validator is not None:
-                self.check(validator, field.type, self.name(field, "attr"), var, 1)
+                self.check(validator, inner, self.name(field, "attr"), var, 2)
             return True
         else:
             missing = self.name(_MISSING, "missing")

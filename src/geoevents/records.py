@@ -377,8 +377,7 @@ class AgreementStatus(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-def _optional_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    InstanceOf(FuzzyDate, optional=True)(_inst, attribute, value)
+_optional_date = InstanceOf(FuzzyDate, optional=True)
 
 
 def _not_before(earlier: FuzzyDate | None, later: FuzzyDate | None, path: str, what: str) -> None:
