@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from geoevents import Actor, Entry, InvalidValueError, to_dict
 from geoevents import converter as converter_module
 from geoevents import strategies as gst
+from geoevents._decoders import Leaf, compile_decoder
 from geoevents.converter import make_converter
 from geoevents.datasets import load
-from geoevents.decoders import Leaf, compile_decoder
 
 
 def attrs_classes(cls: type, found: set[type]) -> set[type]:

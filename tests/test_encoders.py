@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from geoevents import Entry, Source, to_dict
 from geoevents import strategies as gst
+from geoevents._encoders import Out, compile_encoder
 from geoevents.converter import ENTRY_KINDS, make_converter
-from geoevents.encoders import Out, compile_encoder
 
 CONVERTER = make_converter()
 

@@ -2,7 +2,7 @@
 
 :class:`CodeWriter` collects lines and the objects they refer to, then compiles them into
 a function whose source :mod:`linecache` knows, so tracebacks and debuggers show the
-generated lines. :mod:`geoevents.decoders` and :mod:`geoevents.encoders` build on it.
+generated lines. :mod:`geoevents._decoders` and :mod:`geoevents._encoders` build on it.
 """
 
 from __future__ import annotations
