@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
@@ -276,6 +276,20 @@ class TestToJson:
         assert to_json(event).endswith(
             '"location":{"name":"x","latitude":1e-05,"longitude":-1.5e-07}}'
         )
+
+    @given(st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=3))
+    @example([1e-05, -5e-06])  # orjson: 0.00001
+    @example([1.5e-07, 1e-300])  # orjson: 1.5e-7
+    @example([1e16, -1.7976931348623157e308, 5e-324, 0.0001, -0.0])
+    def test_floats_byte_identical(self, values: list[float]) -> None:
+        """Floats of any magnitude come out as on the standard-library path."""
+        jsonio._USE_ORJSON = True
+        try:
+            fast = jsonio._encode({"values": values, "text": "re-elected 0.5"})
+            jsonio._USE_ORJSON = False
+            assert jsonio._encode({"values": values, "text": "re-elected 0.5"}) == fast
+        finally:
+            jsonio._USE_ORJSON = True
 
     @given(entries())
     def test_paths_byte_identical(self, entry: Entry) -> None:

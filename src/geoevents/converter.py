@@ -205,7 +205,7 @@ def _schema_version() -> int:
 
 # What the generated encoders write inline instead of calling these hooks.
 _INLINE_OUT: Final[Mapping[Callable[..., Any], str]] = {
-    _unstructure_enum: "{}.value",
+    _unstructure_enum: "{}._value_",  # the same object as .value, without the property
     _unstructure_country: "{}.alpha2",
     _unstructure_fuzzy_date: "{}.edtf",
     _unstructure_day: "{}.isoformat()",
