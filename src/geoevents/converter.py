@@ -77,6 +77,10 @@ ENTRY_KINDS: Final[Mapping[str, type[Event] | type[Source]]] = types.MappingProx
 _ENVELOPE: Final = frozenset({"kind", "schema"})
 _RENAMES: Final[Mapping[type, Mapping[str, str]]] = {Source: {"kind": "source_kind"}}
 _CACHE_LIMIT: Final = 65_536
+# Shared actors are larger than dates: at most this many per class, about 40 MB if every
+# object of a hostile stream differs and every string is as long as allowed. Real
+# datasets name far fewer actors.
+_SHARED_LIMIT: Final = 16_384
 _HINT_KEY_LIMIT: Final = 64
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
@@ -484,7 +488,7 @@ def _make_class_hook(
         leaf_for=fast_paths.leaf,
         decoder_for=fast_paths.decoder,
         shared=None if envelope else fast_paths.shared.setdefault(cls, {}),
-        shared_limit=_CACHE_LIMIT,
+        shared_limit=_SHARED_LIMIT,
     )
     detailed: list[Callable[[Any, Any], Any]] = []
 
