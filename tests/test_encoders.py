@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from geoevents import Entry, Source, to_dict
 from geoevents import strategies as gst
-from geoevents._encoders import Out, compile_encoder
+from geoevents._encoders import Out, compile_encoder, compile_float_check
 from geoevents.converter import ENTRY_KINDS, make_converter
 
 CONVERTER = make_converter()
@@ -62,3 +62,38 @@ def test_defaults_are_left_out(value: _Defaults, expected: dict[str, Any]) -> No
     )
     assert encode(value) == expected
     assert list(encode(value)) == list(expected)
+
+
+@attrs.frozen
+class _Point:
+    x: float
+    y: float | None = None
+
+
+@attrs.frozen
+class _Path:
+    name: str
+    points: tuple[_Point, ...] = ()
+    start: _Point | None = None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (_Path("p"), False),
+        (_Path("p", (_Point(1.0), _Point(0.0, -0.0))), False),
+        (_Path("p", (_Point(1.0), _Point(2.0, 1e-05))), True),
+        (_Path("p", start=_Point(-3e-07)), True),
+        (_Path("p", start=_Point(1e16, 1e-4)), False),
+    ],
+)
+def test_float_check(value: _Path, expected: bool) -> None:
+    """Floats below 1e-4 in size, however nested, send a record to the standard encoder."""
+    check = compile_float_check(_Path)
+    assert check is not None
+    assert check(value) is expected
+
+
+def test_no_float_check_without_floats() -> None:
+    """Sources and actors hold no float: nothing to check."""
+    assert compile_float_check(Source) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import pathlib
 from collections.abc import Iterator
@@ -296,11 +297,38 @@ class TestToJson:
         """The orjson and the standard-library encoders give the same bytes."""
         jsonio._USE_ORJSON = True
         try:
-            fast = jsonio._encode(to_dict(entry))
+            fast = jsonio._encode(to_dict(entry)), to_json(entry)
             jsonio._USE_ORJSON = False
-            assert jsonio._encode(to_dict(entry)) == fast
+            assert (jsonio._encode(to_dict(entry)), to_json(entry)) == fast
         finally:
             jsonio._USE_ORJSON = True
+
+    @given(st.floats(-90.0, 90.0), st.floats(-180.0, 180.0))
+    @example(5e-05, -1.5e-07)
+    @example(1e-4, 9.99e-05)
+    @example(0.0, -0.0)
+    def test_coordinates_byte_identical(self, latitude: float, longitude: float) -> None:
+        """Records with coordinates of any size encode alike on both paths."""
+        event = Event(**common(location=Location(latitude=latitude, longitude=longitude)))
+        jsonio._USE_ORJSON = True
+        try:
+            fast = to_json(event)
+            jsonio._USE_ORJSON = False
+            assert to_json(event) == fast
+        finally:
+            jsonio._USE_ORJSON = True
+
+    @given(st.floats(allow_nan=False, allow_infinity=False))
+    @example(1e-05)
+    @example(-1.5e-07)
+    @example(1e-4)
+    @example(1e16)
+    @example(5e-324)
+    def test_records_float_check_is_sound(self, value: float) -> None:
+        """Outside what the records' float check flags, orjson writes floats as repr does."""
+        orjson = pytest.importorskip("orjson")
+        if not (value != 0.0 and -1e-4 < value < 1e-4):
+            assert orjson.dumps(value) == json.dumps(value).encode()
 
 
 class TestRoundTrip:

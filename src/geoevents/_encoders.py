@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from geoevents._codegen import CodeWriter, optional_item, tuple_item
 
-__all__ = ["Out", "compile_encoder"]
+__all__ = ["Out", "compile_encoder", "compile_float_check"]
 
 
 @attrs.frozen
@@ -128,3 +128,49 @@ def compile_encoder(
         "encode", f"<geoevents encoder {cls.__name__}>"
     )
     return encoder
+
+
+# orjson writes a float as float.__repr__ does, except some below 1e-4 in size
+# (0.00001 for 1e-05, 1e-7 for 1e-07); checked over the whole exponent range.
+_UNLIKE_REPR: Final = "({v} is not None and {v} != 0.0 and -1e-4 < {v} < 1e-4)"
+
+
+def compile_float_check(cls: type, _found: dict[type, Any] | None = None) -> Any:
+    """A test of whether an instance holds a float that orjson would write unlike ``repr``.
+
+    Floats sit only in float fields, so the test reads those (through nested classes
+    and arrays of them) instead of scanning the encoded bytes. Returns ``None`` for a
+    class that can hold no float at all.
+    """
+    found = {} if _found is None else _found
+    if cls in found:
+        return found[cls]
+    found[cls] = None  # a class that refers back to itself adds nothing on the way down
+    writer = CodeWriter()
+    writer.emit(0, "def check(o):")
+    tests = 0
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        t = optional_item(field.type) or field.type
+        item = tuple_item(t)
+        inner = item if item is not None else t
+        if inner is float:
+            test = _UNLIKE_REPR.format(v="v")
+        elif isinstance(inner, type) and attrs.has(inner):
+            nested = compile_float_check(inner, found)
+            if nested is None:
+                continue
+            test = f"(v is not None and {writer.name(nested, 'check')}(v))"
+        else:
+            continue
+        tests += 1
+        if item is not None:
+            writer.emit(1, f"for v in o.{field.name}:")
+            writer.emit(2, f"if {test}: return True")
+        else:
+            writer.emit(1, f"v = o.{field.name}")
+            writer.emit(1, f"if {test}: return True")
+    if not tests:
+        return None
+    writer.emit(1, "return False")
+    found[cls] = writer.compile("check", f"<geoevents float check {cls.__name__}>")
+    return found[cls]

@@ -31,6 +31,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal, final
 import attrs
 
 from geoevents import migrations as _migrations
+from geoevents._encoders import compile_float_check
 from geoevents.converter import ENTRY_KINDS, Entry, default_converter, transform_error
 from geoevents.errors import DatasetError, InvalidValueError, RecordError
 
@@ -93,6 +94,23 @@ def _encode(obj: Any) -> bytes:
             return out
     return _std_encode(obj).encode("utf-8")
 
+
+def _encode_entry(record: Entry) -> bytes:
+    """:func:`_encode` for a record: its float fields, not its bytes, say if orjson will do."""
+    data = to_dict(record)  # checks the type
+    orjson = _orjson()
+    if orjson is not None:
+        kind = type(record)
+        check = _FLOAT_CHECKS.get(kind, _UNSET)
+        if check is _UNSET:
+            check = _FLOAT_CHECKS[kind] = compile_float_check(kind)
+        if check is None or not check(record):
+            out: bytes = orjson.dumps(data)
+            return out
+    return _std_encode(data).encode("utf-8")
+
+
+_FLOAT_CHECKS: dict[type, Any] = {}
 
 # ----------------------------------------------------------------- decoding
 
@@ -243,7 +261,7 @@ def to_json(record: Entry) -> str:
     >>> to_json(Source(id="ap-1", outlet="Associated Press"))
     '{"kind":"source","schema":1,"id":"ap-1","outlet":"Associated Press"}'
     """
-    return _encode(to_dict(record)).decode("utf-8")
+    return _encode_entry(record).decode("utf-8")
 
 
 def from_json(data: str | bytes, *, allow_unknown: bool = False) -> Entry:
@@ -561,7 +579,7 @@ def write_jsonl(
             write = tmp.write
             write(_encode(header) + b"\n")
             for record in records:
-                write(_encode(to_dict(record)) + b"\n")
+                write(_encode_entry(record) + b"\n")
                 count += 1
             tmp.flush()
             os.fsync(tmp.fileno())
