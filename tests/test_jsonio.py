@@ -10,6 +10,7 @@ import pathlib
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -204,6 +205,11 @@ def entries(draw: st.DrawFn) -> Entry:
 # ----------------------------------------------------------------- fixtures and data
 
 
+def test_orjson_is_installed_for_the_tests() -> None:
+    """The "orjson" runs below take the orjson path: the test extra installs it."""
+    assert jsonio._orjson() is orjson
+
+
 @pytest.fixture(params=[True, False], ids=["orjson", "stdlib"])
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Run the test once with orjson and once with the standard library only."""
@@ -326,7 +332,6 @@ class TestToJson:
     @example(5e-324)
     def test_records_float_check_is_sound(self, value: float) -> None:
         """Outside what the records' float check flags, orjson writes floats as repr does."""
-        orjson = pytest.importorskip("orjson")
         if not (value != 0.0 and -1e-4 < value < 1e-4):
             assert orjson.dumps(value) == json.dumps(value).encode()
 
