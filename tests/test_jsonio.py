@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import io
 import json
 import os
@@ -635,6 +636,59 @@ class TestReadJsonl:
             assert next(reader) == _request()
         with pytest.raises(StopIteration):
             next(reader)
+
+
+def _source_line(i: int) -> str:
+    return f'{{"kind":"source","schema":1,"id":"s{i}","outlet":"AP"}}'
+
+
+class TestBatches:
+    """Lines are decoded in batches with the collector paused; nothing else shows."""
+
+    def test_more_lines_than_a_batch(self) -> None:
+        """Every line of a file longer than several batches, numbered right."""
+        count = jsonio._BATCH * 2 + 7
+        text = "".join(_source_line(i) + "\n" for i in range(count))
+        reader = read_jsonl(io.StringIO(text))
+        ids = [entry.id for entry in reader]
+        assert ids == [f"s{i}" for i in range(count)]
+        assert reader.line == count
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_collector_state_is_restored(self, enabled: bool) -> None:
+        """Enabled or not before, the collector is as it was, after a good or a bad line."""
+        text = _source_line(1) + "\nnot json\n" + _source_line(2) + "\n"
+        was = gc.isenabled()
+        try:
+            if not enabled:
+                gc.disable()
+            reader = read_jsonl(io.StringIO(text))
+            assert next(reader).id == "s1"
+            assert gc.isenabled() is enabled  # paused only while a batch is decoded
+            with pytest.raises(RecordError):
+                next(reader)
+            assert gc.isenabled() is enabled
+        finally:
+            if was:
+                gc.enable()
+
+    def test_raise_after_the_good_lines(self) -> None:
+        """The first bad line raises only once the lines before it are yielded."""
+        text = "".join(_source_line(i) + "\n" for i in range(3)) + "[]\n" + _source_line(9)
+        reader = read_jsonl(io.StringIO(text))
+        assert [next(reader).id for _ in range(3)] == ["s0", "s1", "s2"]
+        assert reader.line == 3
+        with pytest.raises(RecordError) as info:
+            next(reader)
+        assert info.value.line == 4
+
+    def test_errors_collected_in_reading_order(self) -> None:
+        """A bad line's error appears when iteration passes it, not when its batch is read."""
+        lines = [_source_line(0), _source_line(1), "nope", _source_line(3), "{}"]
+        reader = read_jsonl(io.StringIO("\n".join(lines)), errors="collect")
+        seen = [(entry.id, reader.line, len(reader.errors)) for entry in reader]
+        assert seen == [("s0", 1, 0), ("s1", 2, 0), ("s3", 4, 1)]
+        assert [e.line for e in reader.errors] == [3, 5]
 
 
 class TestWriteJsonl:
