@@ -21,10 +21,11 @@ What it does, per field, in class order:
   enum members), nested objects through their own decoders, arrays into tuples;
 * run attrs converters other than :func:`~geoevents._checks.to_tuple` (the decoder
   already builds tuples);
-* after all slots are set, run each validator that the type check does not already
-  imply, inline when it is one of :mod:`geoevents._checks`' (falling back to the validator
-  itself for unusual values), else by calling it as attrs would; then
-  ``__attrs_post_init__``.
+* run each validator that the type check does not already imply, inline when it is one
+  of :mod:`geoevents._checks`' (falling back to the validator itself for unusual values),
+  else by calling it with the instance, whose slots are not set yet: a validator that
+  reads another field then fails and the detailed path decides;
+* set the slots and call ``__attrs_post_init__``.
 
 Validators are assumed to depend on their value alone (true of every validator here and
 of attrs' own), so a default value, checked once when the decoder is built, is not
@@ -33,7 +34,6 @@ checked again on every record.
 
 from __future__ import annotations
 
-import enum
 import types
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any, Final
@@ -366,8 +366,3 @@ def compile_decoder(
     writer.emit(1, "return self")
     decoder: Callable[[Any], Any] = writer.compile("decode", f"<geoevents decoder {cls.__name__}>")
     return decoder
-
-
-def enum_leaf(kind: type[enum.Enum], hook: Callable[[Any, Any], Any]) -> Leaf:
-    """The :class:`Leaf` of an enum whose JSON form is its members' string values."""
-    return Leaf(hook, {str(m.value): m for m in kind}, strict=True, strings=True)

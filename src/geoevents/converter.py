@@ -40,12 +40,13 @@ import re
 import threading
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, get_args
 
 import attrs
 
 from geoevents import migrations as _migrations
-from geoevents._decoders import Leaf, compile_decoder, enum_leaf
+from geoevents._codegen import optional_item, tuple_item
+from geoevents._decoders import Leaf, compile_decoder
 from geoevents._encoders import Out, compile_encoder
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError, UnknownCountryError, short_repr
@@ -173,10 +174,16 @@ def _structure_bool(obj: Any, _t: Any) -> bool:
     raise _type_error("true or false", obj)
 
 
-def _structure_enum(obj: Any, t: type[enum.Enum]) -> enum.Enum:
+def _members(t: type[enum.Enum]) -> dict[str, enum.Enum]:
+    """An enum's members by their JSON string."""
     members = _enum_members.get(t)
     if members is None:
         members = _enum_members[t] = {str(m.value): m for m in t}
+    return members
+
+
+def _structure_enum(obj: Any, t: type[enum.Enum]) -> enum.Enum:
+    members = _members(t)
     if type(obj) is str:
         member = members.get(obj)
         if member is not None:
@@ -316,7 +323,7 @@ def _dating_hooks(
 
 
 # Hooks whose results are cached by their string input, for the generated decoders.
-_LEAF_CACHES: dict[Callable[..., Any], Mapping[str, Any]] = {
+_LEAF_CACHES: Final[Mapping[Callable[..., Any], Mapping[str, Any]]] = {
     _structure_country: _countries,
     _structure_fuzzy_date: _dates,
     _structure_count: _counts,
@@ -374,17 +381,9 @@ def _unstructure_tuple_factory(t: Any, converter: cattrs.Converter) -> Callable[
     return unstructure
 
 
-def _optional_item(t: Any) -> Any:
-    """``X`` for ``X | None`` (one type and None), else ``None``."""
-    args = get_args(t)
-    if get_origin(t) in (types.UnionType, Union) and len(args) == 2 and type(None) in args:
-        return args[0] if args[1] is type(None) else args[1]
-    return None
-
-
 def _structure_optional_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     # cattrs dispatches on every call; binding the item hook once is markedly faster.
-    item_type = _optional_item(t)
+    item_type = optional_item(t)
     item_hook = converter.get_structure_hook(item_type)
 
     def structure(obj: Any, _t: Any) -> Any:
@@ -394,7 +393,7 @@ def _structure_optional_factory(t: Any, converter: cattrs.Converter) -> Callable
 
 
 def _unstructure_optional_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    item_hook = converter.get_unstructure_hook(_optional_item(t))
+    item_hook = converter.get_unstructure_hook(optional_item(t))
 
     def unstructure(value: Any) -> Any:
         return None if value is None else item_hook(value)
@@ -403,8 +402,7 @@ def _unstructure_optional_factory(t: Any, converter: cattrs.Converter) -> Callab
 
 
 def _is_tuple(t: Any) -> bool:
-    args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+    return tuple_item(t) is not None
 
 
 def _field_keys(cls: type) -> dict[str, str]:
@@ -449,6 +447,7 @@ class _FastPaths:
         self.converter = converter
         self.by_hook: dict[Callable[..., Any], Callable[[Any], Any]] = {}
         self.shared: dict[type, dict[Any, Any]] = {}
+        self.caches: dict[Callable[..., Any], Mapping[str, Any]] = dict(_LEAF_CACHES)
 
     def leaf(self, t: Any) -> Leaf | None:
         try:
@@ -456,8 +455,8 @@ class _FastPaths:
         except Exception:  # noqa: BLE001 - a type cattrs cannot handle gets no fast path
             return None
         if hook is _structure_enum:
-            return enum_leaf(t, hook)
-        return Leaf(hook, _LEAF_CACHES.get(hook), strings=hook in _STRING_FORMS)
+            return Leaf(hook, _members(t), strict=True, strings=True)
+        return Leaf(hook, self.caches.get(hook), strings=hook in _STRING_FORMS)
 
     def decoder(self, t: Any) -> Callable[[Any], Any] | None:
         return self.by_hook.get(self.converter.get_structure_hook(t))
@@ -655,7 +654,7 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
         converter.register_unstructure_hook(kind, unhook)
 
     def is_optional(t: Any) -> bool:
-        return _optional_item(t) is not None
+        return optional_item(t) is not None
 
     converter.register_structure_hook_factory(is_optional, _structure_optional_factory)
     converter.register_unstructure_hook_factory(is_optional, _unstructure_optional_factory)
@@ -689,7 +688,7 @@ def configure_converter(converter: cattrs.Converter, *, allow_unknown: bool = Fa
     )
     converter.register_structure_hook(Dating, dating_in)
     converter.register_unstructure_hook(Dating, dating_out)
-    _LEAF_CACHES[dating_in] = _datings
+    fast_paths.caches[dating_in] = _datings
 
     top_hooks = {
         cls: _make_class_hook(

@@ -100,20 +100,14 @@ def _encode(obj: Any) -> bytes:
 
 def _encode_entry(record: Entry) -> bytes:
     """:func:`_encode` for a record: its float fields, not its bytes, say if orjson will do."""
-    data = to_dict(record)  # checks the type
+    encode, floats_unlike_repr = _encoders(record)
+    data = encode(record)
     orjson = _orjson()
-    if orjson is not None:
-        kind = type(record)
-        check = _FLOAT_CHECKS.get(kind, _UNSET)
-        if check is _UNSET:
-            check = _FLOAT_CHECKS[kind] = compile_float_check(kind)
-        if check is None or not check(record):
-            out: bytes = orjson.dumps(data)
-            return out
+    if orjson is not None and (floats_unlike_repr is None or not floats_unlike_repr(record)):
+        out: bytes = orjson.dumps(data)
+        return out
     return _std_encode(data).encode("utf-8")
 
-
-_FLOAT_CHECKS: dict[type, Any] = {}
 
 # ----------------------------------------------------------------- decoding
 
@@ -225,16 +219,23 @@ def to_dict(record: Entry) -> dict[str, Any]:
     >>> to_dict(Source(id="ap-1", outlet="AP", kind=SourceKind.WIRE))
     {'kind': 'source', 'schema': 1, 'id': 'ap-1', 'outlet': 'AP', 'source_kind': 'wire'}
     """
-    encode = _ENCODERS.get(type(record))
-    if encode is None:
-        if type(record) not in ENTRY_KINDS.values():
-            msg = f"to_dict() takes a record or a Source, not {type(record).__name__}"
+    return _encoders(record)[0](record)
+
+
+def _encoders(record: Entry) -> tuple[Callable[[Any], dict[str, Any]], Any]:
+    """The dict encoder of a record's class, and its test for floats orjson writes unlike repr."""
+    found = _ENCODERS.get(type(record))
+    if found is None:
+        kind = type(record)
+        if kind not in ENTRY_KINDS.values():
+            msg = f"to_dict() takes a record or a Source, not {kind.__name__}"
             raise TypeError(msg)
-        encode = _ENCODERS[type(record)] = default_converter().get_unstructure_hook(type(record))
-    return encode(record)
+        encode = default_converter().get_unstructure_hook(kind)
+        found = _ENCODERS[kind] = (encode, compile_float_check(kind))
+    return found
 
 
-_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+_ENCODERS: dict[type, tuple[Callable[[Any], dict[str, Any]], Any]] = {}
 
 
 def from_dict(data: Any, *, allow_unknown: bool = False) -> Entry:
@@ -451,7 +452,7 @@ class JsonlReader(Iterator[Entry]):
             finally:
                 if paused:
                     gc.enable()
-            for number, outcome in outcomes:
+            for (number, _, _), outcome in zip(batch, outcomes, strict=True):
                 if isinstance(outcome, list):
                     self._fail(outcome, number)  # raises in "raise" mode, after the lines before
                 elif isinstance(outcome, JsonlHeader):
@@ -487,20 +488,20 @@ class JsonlReader(Iterator[Entry]):
 
     def _decode(
         self, number: int, line: Any, first: bool, hook: Callable[[Any, Any], Entry]
-    ) -> tuple[int, Entry | JsonlHeader | list[InvalidValueError]]:
+    ) -> Entry | JsonlHeader | list[InvalidValueError]:
         """One line's entry, header or problems (a newer file raises at once)."""
         if isinstance(line, InvalidValueError):
-            return number, [line]
+            return [line]
         try:
             obj = _loads(line)
         except InvalidValueError as exc:
-            return number, [exc]
+            return [exc]
         if type(obj) is dict and obj.get("kind") == "header":
-            return number, self._read_header(obj, number, first=first)
+            return self._read_header(obj, number, first=first)
         try:
-            return number, hook(obj, Entry)
+            return hook(obj, Entry)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a RecordError
-            return number, transform_error(exc)
+            return transform_error(exc)
 
     def _read_header(
         self, obj: dict[str, Any], number: int, *, first: bool
