@@ -346,17 +346,7 @@ def record_batches(
     [40, 22]
     """
     _check_batch_size(batch_size)
-    rows: list[tuple[Any, ...]] = []
-    for seq, record in enumerate(records, start):
-        if not isinstance(record, Event):
-            msg = f"expected a record, got {type(record).__name__}"
-            raise TypeError(msg)
-        rows.append(_record_row(record, seq))
-        if len(rows) == batch_size:
-            yield _batch(rows, RECORD_SCHEMA)
-            rows = []
-    if rows:
-        yield _batch(rows, RECORD_SCHEMA)
+    yield from _record_row_batches(enumerate(records, start), batch_size, "a record")
 
 
 def to_arrow(records: Iterable[Event], *, batch_size: int = 10_000) -> pa.Table:
@@ -481,15 +471,27 @@ def _seq_batches(  # pragma: no cover - run on a pyarrow writer thread, which co
 
     ``seq`` counts every entry from *start*, so records and sources share one order.
     """
+
+    def records() -> Iterator[tuple[int, Any]]:
+        for seq, entry in enumerate(entries, start):
+            if isinstance(entry, Source):
+                sources.append((seq, entry))
+            else:
+                yield seq, entry
+
+    yield from _record_row_batches(records(), batch_size, "a record or a Source")
+
+
+def _record_row_batches(
+    numbered: Iterable[tuple[int, Any]], batch_size: int, expected: str
+) -> Iterator[pa.RecordBatch]:
+    """Batches of *batch_size* rows from ``(seq, record)`` pairs; anything else raises."""
     rows: list[tuple[Any, ...]] = []
-    for seq, entry in enumerate(entries, start):
-        if isinstance(entry, Source):
-            sources.append((seq, entry))
-            continue
-        if not isinstance(entry, Event):
-            msg = f"expected a record or a Source, got {type(entry).__name__}"
+    for seq, record in numbered:
+        if not isinstance(record, Event):
+            msg = f"expected {expected}, got {type(record).__name__}"
             raise TypeError(msg)
-        rows.append(_record_row(entry, seq))
+        rows.append(_record_row(record, seq))
         if len(rows) == batch_size:
             yield _batch(rows, RECORD_SCHEMA)
             rows = []
