@@ -164,7 +164,7 @@ class TestAgreement:
 
     @given(st.one_of(gst.records(), gst.sources()))
     def test_valid_entries(self, fast: cattrs.Converter, entry: Entry) -> None:
-        """Both paths build the same, equal entry from a valid dict."""
+        """The fast path builds an equal entry, of the same class, from a valid dict."""
         data = to_dict(entry)
         fast_result = fast.structure(data, ENTRY)
         assert fast_result == entry
