@@ -423,6 +423,15 @@ class TestBadInput:
             from_json(data)
         assert info.value.lines() == [expected]
 
+    @pytest.mark.parametrize("data", ["\ufeff" + REQUEST_JSON, ("\ufeff" + REQUEST_JSON).encode()])
+    def test_leading_byte_order_mark(self, data: str | bytes, backend: bool) -> None:
+        """A BOM before the text is ignored (RFC 8259 allows it); elsewhere it is an error."""
+        assert from_json(data) == _request()
+        with pytest.raises(RecordError) as info:
+            from_json(REQUEST_JSON + "\ufeff")
+        column = len(REQUEST_JSON) + 1
+        assert info.value.lines() == [f"$: malformed JSON: Extra data at column {column}"]
+
     def test_ten_megabyte_line(self, backend: bool) -> None:
         """A 10 MB string is refused quickly, its value cut short in the message."""
         data = REQUEST_JSON.replace('"Something happened."', '"' + "x" * 10_000_000 + '"')

@@ -141,7 +141,8 @@ def _std_loads(data: str | bytes) -> Any:
                 f"invalid UTF-8 at byte {exc.start + 1}", hint="save the file as UTF-8"
             ) from None
     try:
-        return _std_decode(data.strip(_BLANK))
+        # RFC 8259 lets a parser ignore a leading byte order mark; editors still write one.
+        return _std_decode(data.removeprefix("\ufeff").strip(_BLANK))
     except json.JSONDecodeError as exc:
         raise InvalidValueError(
             f"malformed JSON: {exc.msg} at column {exc.colno}", hint=None
