@@ -65,6 +65,29 @@ def test_defaults_are_left_out(value: _Defaults, expected: dict[str, Any]) -> No
 
 
 @attrs.frozen
+class _Grade:
+    n: int = 0
+
+
+@attrs.frozen
+class _Marked:
+    grade: _Grade = attrs.field(factory=_Grade)
+    label: str = "x"
+
+
+def test_value_type_default_compared_as_written() -> None:
+    """A default written as a string is left out by its written form, not by ``__eq__``."""
+    encode = compile_encoder(
+        _Marked,
+        keys={"grade": "grade", "label": "label"},
+        out_for=lambda t: Out(lambda g: f"g{g.n}"),
+    )
+    assert encode(_Marked()) == {}
+    assert encode(_Marked(_Grade(0), "x")) == {}
+    assert encode(_Marked(_Grade(2), "y")) == {"grade": "g2", "label": "y"}
+
+
+@attrs.frozen
 class _Point:
     x: float
     y: float | None = None
