@@ -211,6 +211,11 @@ def test_orjson_is_installed_for_the_tests() -> None:
     assert jsonio._orjson() is orjson
 
 
+def _never(data: Any) -> Any:
+    msg = "the json module was asked to parse"
+    raise AssertionError(msg)
+
+
 @pytest.fixture(params=[True, False], ids=["orjson", "stdlib"])
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Run the test once with orjson and once with the standard library only."""
@@ -365,6 +370,34 @@ class TestRoundTrip:
             '"attributions":[{"source":"s"}],"location":{"latitude":5.0,"longitude":1e-05}}'
         )
         assert to_json(from_json(once)) == once
+
+    def test_indented_document_takes_the_fast_path(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """json.dumps(indent=2) re-encodes through orjson: the json module never parses it."""
+        document = json.dumps(to_dict(_request()), indent=2, ensure_ascii=False)
+        monkeypatch.setattr(jsonio, "_std_loads", _never)
+        assert from_json(document) == _request()
+        assert from_json(document.encode()) == _request()
+
+    def test_escaped_indented_document(self) -> None:
+        """With escaped non-ASCII letters it does not re-encode to itself; json reads it."""
+        document = json.dumps(to_dict(_request()), indent=2)
+        assert "\\u" in document
+        assert from_json(document) == _request()
+
+    @pytest.mark.parametrize(
+        "document",
+        [
+            '{\n  "kind": "event",\n  "kind": "clash"\n}',
+            '{\n  "a": {\n    "b": 1,\n    "b": 1\n  }\n}',
+            '{\n  "a": [\n    {\n      "b": 1,\n      "b": 2\n    }\n  ]\n}',
+        ],
+    )
+    def test_indented_duplicates_still_refused(self, document: str) -> None:
+        """Indented text with a repeated key does not re-encode to itself, so it is refused."""
+        with pytest.raises(RecordError) as info:
+            from_json(document)
+        (line,) = info.value.lines()
+        assert line.startswith("$: malformed JSON: duplicate key ")
 
     def test_bytes_input(self) -> None:
         """UTF-8 bytes are read like text."""

@@ -6,12 +6,13 @@ file holds one entry per line, after an optional header line
 ``{"kind":"header","schema":1}``; :func:`write_jsonl` always writes the header.
 
 Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, required
-fields then the others, newline line ends) and byte-identical whether or not orjson (the ``fast``
-extra) is installed. orjson is used only where it gives the same answer as :mod:`json`:
-its output is taken when no float in it is written differently, and its parse is taken
-when re-encoding reproduces the input byte for byte, which also proves the input had no
-duplicate keys; everything else goes through :mod:`json` with duplicate keys, ``NaN`` and
-``Infinity`` refused.
+fields then the others, newline line ends) and byte-identical whether or not orjson (the
+``fast`` extra) is installed. orjson is used only where it gives the same answer as
+:mod:`json`: its output is taken when no float in it is written differently, and its parse
+is taken when re-encoding reproduces the input byte for byte (compact, or indented by two
+spaces as documents often are), which also proves the input had no duplicate keys;
+everything else goes through :mod:`json` with duplicate keys, ``NaN`` and ``Infinity``
+refused.
 
 Every failure is a :class:`~geoevents.errors.RecordError` whose lines read
 ``file:line: $.path: problem``.
@@ -156,7 +157,14 @@ def _std_loads(data: str | bytes) -> Any:
 
 
 def _loads(data: str | bytes) -> Any:
-    """Parse one JSON text strictly; raise InvalidValueError (path ``$``) when it is not."""
+    """Parse one JSON text strictly; raise InvalidValueError (path ``$``) when it is not.
+
+    orjson parses, but keeps the last of repeated keys silently. Its parse is taken when
+    re-encoding it gives back the input byte for byte, which proves no key was repeated:
+    re-encoded as orjson writes a line (compact), or a document of several lines
+    (indented by two spaces, as ``json.dumps(indent=2, ensure_ascii=False)`` also writes
+    it). Any other text goes through the json module, which refuses repeated keys itself.
+    """
     orjson = _orjson()
     if orjson is not None:
         try:
@@ -164,9 +172,10 @@ def _loads(data: str | bytes) -> Any:
         except orjson.JSONDecodeError:
             pass  # the standard library gives the error (and the same message on both paths)
         else:
-            raw = data if isinstance(data, bytes) else data.encode("utf-8")
-            # Equal bytes prove there were no duplicate keys (orjson keeps the last silently).
-            if orjson.dumps(obj) == raw.strip():
+            raw = (data if isinstance(data, bytes) else data.encode("utf-8")).strip()
+            if orjson.dumps(obj) == raw:
+                return obj
+            if b"\n" in raw and orjson.dumps(obj, option=orjson.OPT_INDENT_2) == raw:
                 return obj
     return _std_loads(data)
 
