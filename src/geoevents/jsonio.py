@@ -615,7 +615,7 @@ def write_jsonl(
     count = 0
     try:
         with tmp:
-            write = tmp.write
+            write = tmp.file.write  # the file itself: the wrapper's write is a Python call
             write(_encode(header) + b"\n")
             for record in records:
                 write(_encode_entry(record) + b"\n")
