@@ -737,6 +737,61 @@ class TestBatches:
         assert [e.line for e in reader.errors] == [3, 5]
 
 
+class TestOtherWriters:
+    """A file another writer spaced or escaped is read by the json module without retries."""
+
+    @staticmethod
+    def _spaced(i: int) -> str:
+        return json.dumps(json.loads(_source_line(i)))  # '"k": v', as json.dumps writes
+
+    @pytest.fixture
+    def attempts(self, monkeypatch: pytest.MonkeyPatch) -> list[str | bytes]:
+        """The lines orjson's parse is tried on."""
+        tried: list[str | bytes] = []
+
+        def spy(data: str | bytes) -> Any:
+            tried.append(data)
+            return orjson_loads(data)
+
+        orjson_loads = jsonio._orjson_loads
+        monkeypatch.setattr(jsonio, "_orjson_loads", spy)
+        return tried
+
+    def test_gives_up_on_a_spaced_file(self, attempts: list[str | bytes]) -> None:
+        """After the first _GIVE_UP spaced lines, orjson is no longer tried; all read right."""
+        count = jsonio._GIVE_UP * 3
+        text = "".join(self._spaced(i) + "\n" for i in range(count))
+        assert [entry.id for entry in read_jsonl(io.StringIO(text))] == [
+            f"s{i}" for i in range(count)
+        ]
+        assert len(attempts) == jsonio._GIVE_UP
+
+    def test_a_proven_line_resets_the_count(self, attempts: list[str | bytes]) -> None:
+        """Spaced lines that never run _GIVE_UP in a row keep orjson tried on every line."""
+        run = jsonio._GIVE_UP - 1
+        lines = [self._spaced(i) if i % (run + 1) else _source_line(i) for i in range(run * 4)]
+        assert [entry.id for entry in read_jsonl(io.StringIO("\n".join(lines)))] == [
+            f"s{i}" for i in range(run * 4)
+        ]
+        assert len(attempts) == run * 4
+
+    def test_compact_lines_after_giving_up(self, attempts: list[str | bytes]) -> None:
+        """Once given up, compact lines are still read right (by the json module)."""
+        lines = [self._spaced(i) for i in range(jsonio._GIVE_UP)]
+        lines += [_source_line(i) for i in range(jsonio._GIVE_UP, jsonio._GIVE_UP + 5)]
+        assert [entry.id for entry in read_jsonl(io.StringIO("\n".join(lines)))] == [
+            f"s{i}" for i in range(jsonio._GIVE_UP + 5)
+        ]
+        assert len(attempts) == jsonio._GIVE_UP
+
+    def test_each_reader_starts_afresh(self, attempts: list[str | bytes]) -> None:
+        """Giving up on one file does not carry over to the next reader."""
+        spaced = "".join(self._spaced(i) + "\n" for i in range(jsonio._GIVE_UP + 3))
+        list(read_jsonl(io.StringIO(spaced)))
+        list(read_jsonl(io.StringIO(_source_line(0))))
+        assert len(attempts) == jsonio._GIVE_UP + 1
+
+
 class TestWriteJsonl:
     """write_jsonl writes a header and entries, atomically."""
 

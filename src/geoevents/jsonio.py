@@ -66,6 +66,10 @@ _FLOAT_DIFFERS: Final = re.compile(rb"[0-9]e-")
 _HEADER_KEYS: Final = frozenset({"kind", "schema", "dataset", "description"})
 _BLANK: Final = " \t\r\n"
 _BATCH: Final = 1_024  # lines decoded at a time by JsonlReader
+_UNPROVEN: Final[Any] = object()  # orjson refused a text, or its parse could not be proven
+# Lines in a row whose orjson parse could not be proven, after which a reader takes the
+# file for another writer's (the json module's spacing or escapes) and stops trying.
+_GIVE_UP: Final = 32
 
 
 def _orjson() -> Any:
@@ -156,28 +160,37 @@ def _std_loads(data: str | bytes) -> Any:
         raise InvalidValueError(f"malformed JSON: {exc}") from None
 
 
+def _orjson_loads(data: str | bytes) -> Any:
+    """Parse one JSON text with orjson when that is provably right, else ``_UNPROVEN``.
+
+    orjson keeps the last of repeated keys silently. Its parse is taken when re-encoding
+    it gives back the input byte for byte, which proves no key was repeated: re-encoded as
+    orjson writes a line (compact), or a document of several lines (indented by two
+    spaces, as ``json.dumps(indent=2, ensure_ascii=False)`` also writes it).
+    """
+    orjson = _orjson()
+    if orjson is None:
+        return _UNPROVEN
+    try:
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return _UNPROVEN  # the json module gives the error (the same message on both paths)
+    raw = (data if isinstance(data, bytes) else data.encode("utf-8")).strip()
+    if orjson.dumps(obj) == raw:
+        return obj
+    if b"\n" in raw and orjson.dumps(obj, option=orjson.OPT_INDENT_2) == raw:
+        return obj
+    return _UNPROVEN
+
+
 def _loads(data: str | bytes) -> Any:
     """Parse one JSON text strictly; raise InvalidValueError (path ``$``) when it is not.
 
-    orjson parses, but keeps the last of repeated keys silently. Its parse is taken when
-    re-encoding it gives back the input byte for byte, which proves no key was repeated:
-    re-encoded as orjson writes a line (compact), or a document of several lines
-    (indented by two spaces, as ``json.dumps(indent=2, ensure_ascii=False)`` also writes
-    it). Any other text goes through the json module, which refuses repeated keys itself.
+    orjson's parse when it is provably right, else the json module's, which refuses
+    repeated keys itself.
     """
-    orjson = _orjson()
-    if orjson is not None:
-        try:
-            obj = orjson.loads(data)
-        except orjson.JSONDecodeError:
-            pass  # the standard library gives the error (and the same message on both paths)
-        else:
-            raw = (data if isinstance(data, bytes) else data.encode("utf-8")).strip()
-            if orjson.dumps(obj) == raw:
-                return obj
-            if b"\n" in raw and orjson.dumps(obj, option=orjson.OPT_INDENT_2) == raw:
-                return obj
-    return _std_loads(data)
+    obj = _orjson_loads(data)
+    return _std_loads(data) if obj is _UNPROVEN else obj
 
 
 # ----------------------------------------------------------------- records
@@ -399,6 +412,7 @@ class JsonlReader(Iterator[Entry]):
         self._collect = errors == "collect"
         self._allow_unknown = allow_unknown
         self._max = max_line_length
+        self._unproven = 0  # lines in a row whose orjson parse could not be proven
         self._entries = self._read(file)
 
     def __iter__(self) -> JsonlReader:
@@ -503,7 +517,7 @@ class JsonlReader(Iterator[Entry]):
         if isinstance(line, InvalidValueError):
             return [line]
         try:
-            obj = _loads(line)
+            obj = self._parse(line)
         except InvalidValueError as exc:
             return [exc]
         if type(obj) is dict and obj.get("kind") == "header":
@@ -512,6 +526,16 @@ class JsonlReader(Iterator[Entry]):
             return hook(obj, Entry)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a RecordError
             return transform_error(exc)
+
+    def _parse(self, line: str | bytes) -> Any:
+        """:func:`_loads`, but without orjson once a file is seen not to be written by it."""
+        if self._unproven < _GIVE_UP:
+            obj = _orjson_loads(line)
+            if obj is not _UNPROVEN:
+                self._unproven = 0
+                return obj
+            self._unproven += 1
+        return _std_loads(line)
 
     def _read_header(
         self, obj: dict[str, Any], number: int, *, first: bool
