@@ -6,9 +6,9 @@ Builds N varied, realistic entries of every kind, encodes them to JSONL, then me
 (GC enabled; all decoded objects held, as a loader would; encoded lines not held, as a
 writer would):
 
-* decode: geoevents ``from_json`` per line and ``read_jsonl``; ``from_json`` on the same
-  lines as Python's json module spaces them (orjson's parse of those cannot be proven
-  free of repeated keys, so the json module parses them); msgspec Structs and pydantic
+* decode: geoevents ``from_json`` per line and ``read_jsonl``; both on the same lines as
+  Python's json module spaces them (orjson's parse of those cannot be proven free of
+  repeated keys, so the json module parses them); msgspec Structs and pydantic
   v2 models of the same shape (strict, unknown fields forbidden); ``orjson.loads`` and
   ``json.loads`` into dicts (the floor);
 * encode: geoevents ``to_json`` and ``write_jsonl`` (to a file, with fsync), msgspec,
@@ -691,6 +691,9 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     path = os.path.join(folder, "bench.jsonl")
     write_jsonl(path, entries)
+    spaced_path = os.path.join(folder, "spaced.jsonl")
+    with open(spaced_path, "wb") as spaced_file:
+        spaced_file.writelines(line + b"\n" for line in spaced)
     decoder = msgspec.json.Decoder(MEntry)
     mencoder = msgspec.json.Encoder()
     ref_decode, ref_encode = cattrs_reference()
@@ -698,8 +701,8 @@ def main() -> None:
     assert all(ref_decode(b) == e for b, e in zip(lines[:2000], entries, strict=False))
     assert all(ref_encode(e) == b for b, e in zip(lines[:2000], entries, strict=False))
 
-    def decode_stream() -> list[Any]:
-        with read_jsonl(path) as reader:
+    def decode_stream(file: str = path) -> list[Any]:
+        with read_jsonl(file) as reader:
             return list(reader)
 
     def decode(fn: Callable[[], list[Any]]) -> float:
@@ -734,6 +737,7 @@ def main() -> None:
         "json": lambda: [json.loads(b) for b in lines],
         "from_json": lambda: [from_json(b) for b in lines],
         "from_json_spaced": lambda: [from_json(b) for b in spaced],
+        "read_jsonl_spaced": lambda: decode_stream(spaced_path),
         "read_jsonl": decode_stream,
         "read_jsonl_nogc": decode_nogc,
         "cattrs": lambda: [ref_decode(b) for b in lines],
@@ -791,6 +795,13 @@ def main() -> None:
         (
             "geoevents from_json, lines as json.dumps spaces them",
             t["from_json_spaced"],
+            None,
+            None,
+            None,
+        ),
+        (
+            "geoevents read_jsonl, a file json.dumps spaced",
+            t["read_jsonl_spaced"],
             None,
             None,
             None,
