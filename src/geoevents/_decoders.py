@@ -226,6 +226,7 @@ class _Writer(CodeWriter):
         base = optional_item(t)
         optional = base is not None
         base = t if base is None else base
+        guard = f"{var} is not None and " if optional else ""  # else checked, or not optional
         match validator:
             case _checks.InstanceOf(kind=kind, optional=allows_none):
                 if isinstance(base, type) and issubclass(base, kind) and allows_none >= optional:
@@ -242,17 +243,13 @@ class _Writer(CodeWriter):
                 return
             case _checks.CameoCode():
                 match = self.name(_checks.CAMEO_PATTERN.fullmatch, "m")
-                self.emit(indent, f"if {var} is not None and {match}({var}) is None: raise bail")
+                self.emit(indent, f"if {guard}{match}({var}) is None: raise bail")
                 return
             case _checks.Coordinate(limit=limit) if base is float:
-                self.emit(
-                    indent,
-                    f"if {var} is not None and not -{limit!r} <= {var} <= {limit!r}: raise bail",
-                )
+                self.emit(indent, f"if {guard}not -{limit!r} <= {var} <= {limit!r}: raise bail")
                 return
             case _checks.Text(limit=limit) if base is str:
                 # The common case inline; anything unusual (newlines...) asks the validator.
-                guard = f"{var} is not None and " if optional else ""
                 self.emit(
                     indent,
                     f"if {guard}not ({var}.isprintable() and 0 < len({var}) <= {limit} "
