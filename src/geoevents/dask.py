@@ -76,7 +76,6 @@ DEFAULT_BLOCKSIZE: Final = 64 * 1024 * 1024
 """Bytes of JSONL per partition when ``npartitions`` is not given."""
 
 _HEADER: Final = b'{"kind":"header","schema":1}\n'
-_BOM: Final = b"\xef\xbb\xbf"
 
 Scheduler = str | Client | None
 """Where to run: ``None`` (a local cluster), a scheduler address, or a connected client."""
@@ -288,10 +287,7 @@ def _relocated(error: RecordError, source: str | None, line: int | None) -> Reco
 def _fetch_jsonl(chunk: _Chunk, keys: frozenset[int], allow_unknown: bool) -> dict[int, Event]:
     lines = _read_chunk(chunk).split(b"\n")
     shift = 0 if chunk.start == 0 else 1  # the reader numbered the synthetic header 1
-    return {
-        key: _record(lines[key - 1 - shift].strip().removeprefix(_BOM), allow_unknown)
-        for key in keys
-    }
+    return {key: _record(lines[key - 1 - shift], allow_unknown) for key in keys}
 
 
 def _fetch_parquet(file: str, keys: frozenset[int], allow_unknown: bool) -> dict[int, Event]:

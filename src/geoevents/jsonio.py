@@ -25,7 +25,6 @@ import importlib
 import itertools
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import suppress
@@ -60,9 +59,6 @@ MAX_LINE_LENGTH: Final = 16 * 1024 * 1024
 _USE_ORJSON = True  # tests switch this off to force the standard-library path
 _UNSET: Final[Any] = object()
 _orjson_module: Any = _UNSET
-# orjson writes floats below 1e-4 unlike float.__repr__: 0.00001 for 1e-05, 1e-7 for
-# 1e-07. Large ones it writes alike (1e+16); checked over the whole exponent range.
-_FLOAT_DIFFERS: Final = re.compile(rb"[0-9]e-")
 _HEADER_KEYS: Final = frozenset({"kind", "schema", "dataset", "description"})
 _BLANK: Final = " \t\r\n"
 _BATCH: Final = 1_024  # lines decoded at a time by JsonlReader
@@ -92,19 +88,13 @@ _std_encode: Final = json.JSONEncoder(
 ).encode
 
 
-def _encode(obj: Any) -> bytes:
-    """Encode JSON-ready data as compact UTF-8, identically with or without orjson."""
-    orjson = _orjson()
-    if orjson is not None:
-        out: bytes = orjson.dumps(obj)
-        # Cheap substring tests first; the pattern only confirms (text often has "e-").
-        if b"0.0000" not in out and (b"e-" not in out or not _FLOAT_DIFFERS.search(out)):
-            return out
-    return _std_encode(obj).encode("utf-8")
-
-
 def _encode_entry(record: Entry) -> bytes:
-    """:func:`_encode` for a record: its float fields, not its bytes, say if orjson will do."""
+    """Encode a record as compact UTF-8, identically with or without orjson.
+
+    orjson writes some floats below 1e-4 unlike ``float.__repr__`` (``0.00001`` for
+    ``1e-05``); the record's float fields, read by a check generated per class, say
+    whether its output can be used.
+    """
     encode, floats_unlike_repr = _encoders(record)
     data = encode(record)
     orjson = _orjson()
@@ -505,8 +495,6 @@ class JsonlReader(Iterator[Entry]):
             line = line.strip()
             if not line:
                 continue
-            if first and line[:1] in ("\ufeff", b"\xef"):
-                line = line.removeprefix("\ufeff" if isinstance(line, str) else b"\xef\xbb\xbf")
             yield number, line, first
             first = False
 
@@ -640,7 +628,7 @@ def write_jsonl(
     try:
         with tmp:
             write = tmp.file.write  # the file itself: the wrapper's write is a Python call
-            write(_encode(header) + b"\n")
+            write(_std_encode(header).encode("utf-8") + b"\n")  # strings and an int
             for record in records:
                 write(_encode_entry(record) + b"\n")
                 count += 1
