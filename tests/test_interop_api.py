@@ -16,6 +16,7 @@ from geoevents.errors import InvalidValueError
 from geoevents.interop import (
     FORMATS,
     Imported,
+    InteropError,
     Loss,
     LossKind,
     entries,
@@ -30,6 +31,7 @@ from geoevents.interop import (
 )
 from geoevents.interop._common import SeenSet, parse_float, parse_int, stable_id
 from geoevents.interop.cameo import cameo_actors, cameo_code, cameo_to_plover, record_for_cameo
+from geoevents.jsonio import to_json
 from geoevents.location import Location, SpatialPrecision
 from geoevents.records import Ceasefire, Clash, Event, Meeting, Request, Strike, Weapon
 from geoevents.sources import Attribution, Source
@@ -63,6 +65,39 @@ class TestRegistry:
         back = list(read("jsonl", path))
         assert [i.record for i in back if i.record] == [i.record for i in items]
         assert list(entries(back)) == list(entries(items))
+
+    def test_jsonl_bad_lines_are_reported_not_dropped(self, tmp_path: Path) -> None:
+        """Each problem of a bad JSONL line is an error of the reader, with file and line."""
+        path = tmp_path / "in.jsonl"
+        path.write_text(
+            '{"kind":"source","schema":1,"id":"b","outlt":"X"}\n'
+            '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n'
+            '{"kind":"source","schema":1,"id":"c","outlet":5}\n',
+            encoding="utf-8",
+        )
+        reader = read("jsonl", path)
+        rows = list(reader)
+        assert [(i.sources[0].id, i.line) for i in rows] == [("ap", 2)]
+        assert [str(e) for e in reader.errors] == [
+            f"{path}:1: $.outlt: unknown field (did you mean 'outlet'?)",
+            f"{path}:1: $.outlet: missing required field",
+            f"{path}:3: $.outlet: expected a string, got number: 5",
+        ]
+        assert (reader.rows, reader.converted) == (3, 0)
+        with pytest.raises(InteropError, match=r"in\.jsonl:1: \$\.outlt: unknown field"):
+            list(read("jsonl", path, strict=True))
+
+    def test_jsonl_records_count_as_converted(self, tmp_path: Path) -> None:
+        """Records (not sources) are what a JSONL reader converts; lines are the file's."""
+        path = tmp_path / "in.jsonl"
+        event = Event(**FIELDS)
+        path.write_text(
+            '{"kind":"source","schema":1,"id":"src","outlet":"AP"}\n\n' + to_json(event) + "\n",
+            encoding="utf-8",
+        )
+        reader = read("jsonl", path)
+        assert [(i.record, i.line) for i in reader] == [(None, 1), (event, 3)]
+        assert (reader.rows, reader.converted, reader.errors) == (2, 1, [])
 
     def test_jsonl_needs_a_path(self) -> None:
         """JSONL output is atomic, so it needs a path."""
@@ -246,6 +281,29 @@ class TestCli:
         report = json.loads(capsys.readouterr().out)
         assert report["written"] == 710
         assert report["ok"] is True
+
+    def test_convert_reports_bad_jsonl_lines(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bad JSONL line is printed with its place and fails the run; good lines are kept."""
+        source = tmp_path / "in.jsonl"
+        source.write_text(
+            '{"kind":"source","schema":1,"id":"b","outlt":"X"}\n'
+            '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n',
+            encoding="utf-8",
+        )
+        out = tmp_path / "out.jsonl"
+        args = ["convert", "--from", "jsonl", "--to", "jsonl", str(source), str(out)]
+        assert main([*args, "--format", "json"]) == 1
+        report = json.loads(capsys.readouterr().out)
+        assert (report["ok"], report["rows"], report["written"]) == (False, 1, 1)
+        assert report["errors"] == [
+            f"{source}:1: $.outlt: unknown field (did you mean 'outlet'?)",
+            f"{source}:1: $.outlet: missing required field",
+        ]
+        assert out.read_text(encoding="utf-8").splitlines()[1:] == [
+            '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}'
+        ]
 
     def test_strict_and_verbose(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--strict stops at the first loss (exit 1); --verbose lists every loss."""

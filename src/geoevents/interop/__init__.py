@@ -14,7 +14,7 @@ mapping.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Final
+from typing import IO, Any, Final
 
 from geoevents.interop._common import (
     FileArg,
@@ -94,11 +94,13 @@ def _check(name: str) -> None:
         raise ValueError(msg)
 
 
-def read(name: str, file: FileArg, *, strict: bool = False) -> Iterator[Imported]:
+def read(name: str, file: FileArg, *, strict: bool = False) -> InteropReader:
     r"""Stream *file* in format *name* as :class:`Imported` rows.
 
     For ``jsonl`` every entry (record or source) becomes an :class:`Imported` with no
-    losses; sources come with ``record=None``.
+    losses; sources come with ``record=None``. Each problem of a bad line becomes one
+    :class:`InteropError` in the reader's ``errors`` (``strict=True`` raises the first),
+    as for the other formats.
 
     Raises:
         ValueError: *name* is not in :data:`FORMATS`.
@@ -114,18 +116,39 @@ def read(name: str, file: FileArg, *, strict: bool = False) -> Iterator[Imported
     return _READERS[name](file, strict=strict)
 
 
-def _read_jsonl(file: FileArg, *, strict: bool) -> Iterator[Imported]:
+def _read_jsonl(file: FileArg, *, strict: bool) -> InteropReader:
+    return InteropReader("jsonl", file, strict=strict, entries=_jsonl_entries)
+
+
+def _jsonl_entries(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
+    """The entries of a geoevents JSONL file as rows; its bad lines go to ``reader.errors``."""
+    from geoevents.errors import InvalidValueError
     from geoevents.jsonio import read_jsonl
     from geoevents.sources import Source
 
-    reader = read_jsonl(file, errors="raise" if strict else "collect")
-    for number, entry in enumerate(reader, 1):
+    lines = read_jsonl(handle, errors="collect")
+    reported = 0
+
+    def report() -> None:  # each problem of each bad line, in file order
+        nonlocal reported
+        for error in lines.errors[reported:]:
+            reader.rows += 1
+            for problem in error.exceptions:
+                if isinstance(problem, InvalidValueError):  # always, as RecordError is built
+                    reader.fail(problem, error.line or 0)
+        reported = len(lines.errors)
+
+    for entry in lines:
+        report()
+        reader.rows += 1
         if isinstance(entry, Source):
             yield Imported(
-                record=None, sources=(entry,), new_sources=(entry,), format="jsonl", line=number
+                record=None, sources=(entry,), new_sources=(entry,), format="jsonl", line=lines.line
             )
         else:
-            yield Imported(record=entry, format="jsonl", line=reader.line)
+            reader.converted += 1
+            yield Imported(record=entry, format="jsonl", line=lines.line)
+    report()
 
 
 def entries(items: Iterable[Imported]) -> Iterator[Any]:
