@@ -417,6 +417,18 @@ BAD_LINES: dict[str, tuple[bytes, str]] = {
         b'{"tags":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
         "$: malformed JSON: nested too deeply (records nest only a few levels)",
     ),
+    # Deep enough that orjson reads it but will not write it back (its limit is 254).
+    "deep for orjson": (
+        b'{"kind":"source","schema":1,"id":"a","outlet":"A","notes":'
+        + b"[" * 300
+        + b"]" * 300
+        + b"}",
+        "$.notes: expected a string, got array",
+    ),
+    "control character": (
+        b'{"kind":"source","summary":"a\x01b"}',
+        "$: malformed JSON: Invalid control character at column 30",
+    ),
     "array": (b"[1, 2]", "$: expected a JSON object, got array"),
     "unknown kind": (
         b'{"kind":"battle","schema":1}',
@@ -454,6 +466,14 @@ class TestBadInput:
             from_json(REQUEST_JSON + "\ufeff")
         column = len(REQUEST_JSON) + 1
         assert info.value.lines() == [f"$: malformed JSON: Extra data at column {column}"]
+
+    @pytest.mark.parametrize("data", [bytearray(b"{}"), memoryview(b"{}"), None, 5])
+    def test_not_text(self, data: Any) -> None:
+        """Anything but str or bytes is a TypeError naming its type."""
+        with pytest.raises(
+            TypeError, match=f"from_json takes str or bytes, not {type(data).__name__}$"
+        ):
+            from_json(data)
 
     def test_ten_megabyte_line(self, backend: bool) -> None:
         """A 10 MB string is refused quickly, its value cut short in the message."""
@@ -594,6 +614,22 @@ class TestReadJsonl:
             f"{path}:9: $: invalid UTF-8 at byte 10 (save the file as UTF-8)",
         ]
         assert [e.line for e in reader.errors] == [4, 5, 6, 7, 9]
+
+    @pytest.mark.parametrize("depth", [300, 10_000])
+    def test_deep_line_among_good_ones(self, depth: int, backend: bool) -> None:
+        """A deeply nested line is one bad line; the lines around it are still read."""
+        deep = '{"kind":"source","schema":1,"id":"d","outlet":"A","notes":%s}' % (
+            "[" * depth + "]" * depth
+        )
+        source = '{"kind":"source","schema":1,"id":"s","outlet":"AP"}'
+        reader = read_jsonl(io.StringIO(f"{source}\n{deep}\n{source}\n"), errors="collect")
+        assert list(reader) == [Source(id="s", outlet="AP")] * 2
+        assert [e.line for e in reader.errors] == [2]
+
+    def test_not_a_file(self) -> None:
+        """Bytes, numbers and the like are a TypeError at once, not on first iteration."""
+        with pytest.raises(TypeError, match="read_jsonl takes a path or a file object, not bytes"):
+            read_jsonl(b"seeds/000.jsonl")  # type: ignore[arg-type]
 
     def test_raise_stops_at_first_bad_line(self, tmp_path: pathlib.Path) -> None:
         """With errors="raise" the good lines before the bad one are yielded first."""

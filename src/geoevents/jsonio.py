@@ -140,7 +140,9 @@ def _std_loads(data: str | bytes) -> Any:
         return _std_decode(data.removeprefix("\ufeff").strip(_BLANK))
     except json.JSONDecodeError as exc:
         raise InvalidValueError(
-            f"malformed JSON: {exc.msg} at column {exc.colno}", hint=None
+            # Some of the json module's messages end in "at" ("Invalid control character at").
+            f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}",
+            hint=None,
         ) from None
     except RecursionError:
         raise InvalidValueError(
@@ -166,10 +168,13 @@ def _orjson_loads(data: str | bytes) -> Any:
     except orjson.JSONDecodeError:
         return _UNPROVEN  # the json module gives the error (the same message on both paths)
     raw = (data if isinstance(data, bytes) else data.encode("utf-8")).strip()
-    if orjson.dumps(obj) == raw:
-        return obj
-    if b"\n" in raw and orjson.dumps(obj, option=orjson.OPT_INDENT_2) == raw:
-        return obj
+    try:
+        if orjson.dumps(obj) == raw:
+            return obj
+        if b"\n" in raw and orjson.dumps(obj, option=orjson.OPT_INDENT_2) == raw:
+            return obj
+    except orjson.JSONEncodeError:  # nested deeper than orjson writes (255 levels)
+        pass
     return _UNPROVEN
 
 
@@ -291,6 +296,7 @@ def from_json(data: str | bytes, *, allow_unknown: bool = False) -> Entry:
     Raises:
         RecordError: malformed JSON (with duplicate keys, ``NaN``, invalid UTF-8...) or
             an invalid entry; every problem at once, each with its path.
+        TypeError: *data* is neither ``str`` nor ``bytes``.
 
     >>> from_json('{"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}').outlet
     'AP'
@@ -299,6 +305,9 @@ def from_json(data: str | bytes, *, allow_unknown: bool = False) -> Entry:
     ...
     geoevents.errors.RecordError: $: malformed JSON: duplicate key 'id' in an object
     """
+    if not isinstance(data, (str, bytes)):
+        msg = f"from_json takes str or bytes, not {type(data).__name__}"
+        raise TypeError(msg)
     try:
         obj = _loads(data)
     except InvalidValueError as exc:
@@ -395,6 +404,9 @@ class JsonlReader(Iterator[Entry]):
         if errors not in ("raise", "collect"):
             msg = f"errors must be 'raise' or 'collect', not {errors!r}"
             raise ValueError(msg)
+        if not isinstance(file, (str, os.PathLike)) and not hasattr(file, "readline"):
+            msg = f"read_jsonl takes a path or a file object, not {type(file).__name__}"
+            raise TypeError(msg)
         self.source: str = _name_of(file)
         self.line: int = 0
         self.errors: list[RecordError] = []
@@ -564,6 +576,7 @@ def read_jsonl(
     Raises:
         DatasetError: the file cannot be opened (raised on first iteration).
         RecordError: a bad line (``errors="raise"``), or a file of a newer schema version.
+        TypeError: *file* is neither a path nor a file object.
 
     >>> import io
     >>> text = ('{"kind":"header","schema":1}\n'
