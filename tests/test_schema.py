@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Any
 
 import jsonschema
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
+from geoevents.errors import InvalidDateError
 from geoevents.jsonio import Entry, to_dict
 from geoevents.schema import SCHEMA_ID, json_schema
+from geoevents.temporal import FuzzyDate
 from test_jsonio import REQUEST_JSON, entries
 
 
@@ -119,4 +124,70 @@ class TestValidation:
         """A record without attributions fails."""
         data = _request()
         del data["attributions"]
+        assert not validator.is_valid(data)
+
+
+def _problem(text: str) -> str | None:
+    try:
+        FuzzyDate(text)
+    except InvalidDateError as exc:
+        return str(exc)
+    return None
+
+
+def _parses(text: str) -> bool:
+    return _problem(text) is None
+
+
+_YEARS = ["1985", "0000", "0001", "9999", "X025", "202X", "20XX", "2XXX", "XXXX", "000X"]
+_MONTHS = [None, "01", "12", "13", "00", "21", "24", "25", "0X", "1X", "2X", "XX", "X1"]
+_DAYS = [None, "01", "31", "32", "00", "30", "0X", "3X", "4X", "XX", "X1", "2X"]
+_SINGLES = [
+    y + (f"-{m}" if m else "") + (f"-{d}" if d else "") + q
+    for y, m, d, q in itertools.product(_YEARS, _MONTHS, _DAYS, ["", "?", "~", "%"])
+    if m is not None or d is None
+]
+_TIMES = [
+    f"2025-07-01T{t}{z}"
+    for t in ("00:00:00", "23:59:59", "24:00:00", "23:60:00", "23:59:60")
+    for z in ("", "Z", "+14:00", "-23:59", "+24:00", "+05:60", "-00:00")
+]
+
+
+class TestDatePattern:
+    """The schema's EDTF pattern against geoevents' own parser."""
+
+    @pytest.mark.parametrize("texts", [_SINGLES, _TIMES], ids=["dates", "times"])
+    def test_same_verdict(self, texts: list[str]) -> None:
+        """Every date and time gets the parser's verdict, bar the offset -00:00."""
+        pattern = re.compile(json_schema()["$defs"]["FuzzyDate"]["pattern"])
+        differ = [t for t in texts if _parses(t) != bool(pattern.search(t))]
+        assert differ == (
+            ["2025-07-01T00:00:00-00:00", "2025-07-01T23:59:59-00:00"]
+            if texts is _TIMES
+            else ["9999-24", "9999-24?", "9999-24~", "9999-24%"]
+        )
+
+    @given(st.sampled_from(_SINGLES), st.sampled_from([*_SINGLES, "..", ""]), st.booleans())
+    def test_intervals(self, start: str, end: str, open_start: bool) -> None:
+        """Intervals get the parser's verdict, bar those a pattern cannot see.
+
+        Those are intervals that end before they start, and winter 9999, which would end
+        in the year 10000.
+        """
+        pattern = re.compile(json_schema()["$defs"]["FuzzyDate"]["pattern"])
+        for text in (f"{start}/{end}", f"{'..' if open_start else ''}/{start}"):
+            problem = _problem(text)
+            if problem is None:
+                assert pattern.search(text), text
+            elif pattern.search(text):
+                assert "before it starts" in problem or "winter 9999" in problem, problem
+
+    @pytest.mark.parametrize(
+        "text", ["../..", "/", "..", "2025/2026/2027", "2025-13", "0000", "X025", "2025-1X-01"]
+    )
+    def test_refused(self, text: str, validator: jsonschema.Draft202012Validator) -> None:
+        """Dates geoevents refuses fail the schema too."""
+        assert not _parses(text)
+        data = _request() | {"when": text}
         assert not validator.is_valid(data)

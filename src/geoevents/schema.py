@@ -8,8 +8,10 @@ geoevents; geoevents itself remains the reference.
 
 The schema accepts a little more than geoevents does. It cannot express rules across
 fields (an unnamed actor needs a description, ``low <= best <= high``, an agreement is
-not terminated before it was signed), and its EDTF pattern accepts impossible days such
-as ``2025-02-30``.
+not terminated before it was signed) or across the parts of a value: its EDTF pattern
+knows the ranges of months, days, hours and offsets, but not the length of each month
+(``2025-02-30``), intervals that end before they start, or the offset ``-00:00``. A
+``"schema": 1.0`` also passes, since JSON Schema, like JSON, does not tell 1.0 from 1.
 """
 
 from __future__ import annotations
@@ -34,11 +36,21 @@ __all__ = ["SCHEMA_ID", "json_schema"]
 SCHEMA_ID: Final = "https://geoevents.invalid/schema/entry.json"
 """The ``$id`` of the generated schema (a placeholder until the docs have a home)."""
 
-_SINGLE: Final = r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[?~%]?"
+# EDTF as geoevents reads it (see geoevents.temporal), without lookaheads so that any
+# JSON Schema tool's regex engine takes it. Once a digit is X every later one is too.
+_YEAR: Final = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001..9999
+_MONTH: Final = "(0[1-9]|1[0-2])"
+_DAY: Final = "(0[1-9]|[12][0-9]|3[01])"
+_SINGLE: Final = (
+    f"({_YEAR}(-({_MONTH}(-({_DAY}|[0-3]X|XX))?|2[1-4]|[01]X(-XX)?|XX(-XX)?))?"
+    "|([0-9]{3}X|[0-9]{2}XX|[0-9]XXX|XXXX)(-XX(-XX)?)?)[?~%]?"
+)
+_TIME: Final = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+_ZONE: Final = "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"  # -00:00 is refused in code
 _EDTF: Final = (
-    rf"^({_SINGLE}"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?"
-    rf"|({_SINGLE}|\.\.)?/({_SINGLE}|\.\.)?)$"
+    f"^({_SINGLE}"
+    f"|{_YEAR}-{_MONTH}-{_DAY}T{_TIME}{_ZONE}?"
+    rf"|{_SINGLE}/({_SINGLE}|\.\.)?|(\.\.)?/{_SINGLE})$"
 )
 _N: Final = "[0-9]{1,10}"
 _COUNT: Final = rf"^(unknown|{_N}|>={_N}|<={_N}|{_N}\.\.{_N}|{_N} \(({_N})?\.\.({_N})?\))$"
