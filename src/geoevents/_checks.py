@@ -58,11 +58,12 @@ class Text:
             _fail(attribute, "must not be empty or blank", value)
         if len(value) > self.limit:
             _fail(attribute, f"longer than {self.limit} characters", value)
-        if not value.isprintable() and _has_control(value, allow_newlines=not self.single_line):
+        if not value.isprintable() and has_control(value, allow_newlines=not self.single_line):
             _fail(attribute, "contains control characters", value)
 
 
-def _has_control(value: str, *, allow_newlines: bool) -> bool:
+def has_control(value: str, *, allow_newlines: bool) -> bool:
+    """Whether *value* holds a control character (or lone surrogate) other than a space."""
     allowed = "\n\t" if allow_newlines else ""
     return any(not ch.isprintable() and ch not in allowed and ch != " " for ch in value)
 

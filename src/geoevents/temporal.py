@@ -44,6 +44,7 @@ from typing import Final, NamedTuple, final
 
 import attrs
 
+from geoevents._checks import has_control
 from geoevents.errors import InvalidDateError
 
 __all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision"]
@@ -774,6 +775,12 @@ def _optional_text(instance: Dating, attribute: attrs.Attribute[str | None], val
             f"{attribute.name} must be a non-blank str of at most {_MAX_TEXT} characters",
             path=f"$.{attribute.name}",
             value=value,
+        )
+    # As every other text field: no control characters, and no lone surrogates, which
+    # no UTF-8 file can hold.
+    if not value.isprintable() and has_control(value, allow_newlines=True):
+        raise InvalidDateError(
+            "contains control characters", path=f"$.{attribute.name}", value=value
         )
 
 
