@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from geoevents import (
     FuzzyDate,
     InvalidValueError,
     Location,
+    Modality,
     Request,
     Source,
 )
@@ -150,6 +152,15 @@ class TestStrictness:
             ),
             ({"location": []}, "$.location: expected an object, got array"),
             ({"cameo": 190}, "$.cameo: expected a string, got number: 190"),
+            ({"countries": ("SY",)}, "$.countries: expected an array, got tuple"),
+            (
+                {"modality": Modality.ACTUAL},
+                "$.modality: expected a Modality string, got Modality: 'actual'",
+            ),
+            (
+                {"location": {"latitude": 10**400, "longitude": 1}},
+                "$.location.latitude: expected a finite number: " + "1" + "0" * 78 + "…",
+            ),
             (
                 {"cameo": "19a"},
                 "$.cameo: not a CAMEO code: '19a' (CAMEO codes are 2-4 digit strings)",
@@ -241,6 +252,14 @@ class TestValueTypes:
             (
                 {"date": "2025", "anchor": 20250717},
                 "$.when.anchor: expected a date string YYYY-MM-DD, got number: 20250717",
+            ),
+            (
+                {"date": "2025", "expression": "x\ud800"},
+                "$.when.expression: contains control characters: 'x\\ud800'",
+            ),
+            (
+                {"date": "2025", "rule": "a\x00b"},
+                "$.when.rule: contains control characters: 'a\\x00b'",
             ),
             (
                 {"date": "2025", "method": "resolved"},
@@ -360,6 +379,13 @@ class TestErrors:
             "array",
             "object",
             "object",
+        ]
+        # What JSON never produces is named by its Python type.
+        ordered = collections.OrderedDict()
+        assert [json_type(v) for v in ((), ordered, Modality.ACTUAL)] == [
+            "tuple",
+            "OrderedDict",
+            "Modality",
         ]
 
     def test_actor_rules(self) -> None:

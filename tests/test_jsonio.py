@@ -667,8 +667,14 @@ class TestReadJsonl:
         assert list(reader) == []
         assert reader.errors[0].lines() == [
             "<stream>:1: $.schema: not a schema version: 0 (this geoevents writes version 1)",
-            "<stream>:1: $.description: expected a string, got int",
-            "<stream>:1: $['extra']: unknown field in the header",
+            "<stream>:1: $.description: expected a string, got number: 2",
+            "<stream>:1: $.extra: unknown field in the header",
+        ]
+        missing = read_jsonl(io.StringIO('{"kind":"header","dataset":[1]}\n'), errors="collect")
+        assert list(missing) == []
+        assert missing.errors[0].lines() == [
+            '<stream>:1: $.schema: missing required field (add "schema": 1)',
+            "<stream>:1: $.dataset: expected a string, got array",
         ]
         lenient = read_jsonl(
             io.StringIO('{"kind":"header","schema":1,"extra":1}\n'), allow_unknown=True

@@ -96,22 +96,26 @@ _enum_members: dict[type[enum.Enum], dict[str, enum.Enum]] = {}
 def json_type(value: object) -> str:
     """Name the JSON type of a decoded value, for error messages.
 
+    Anything JSON does not produce (a tuple, a ``str`` subclass such as an enum member)
+    is named by its Python type, so a message never reads "expected an array, got array".
+
     >>> json_type(True), json_type(5), json_type("x"), json_type([]), json_type(None)
     ('boolean', 'number', 'string', 'array', 'null')
+    >>> json_type((1, 2))
+    'tuple'
     """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, (list, tuple)):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+    return _JSON_TYPES.get(type(value)) or type(value).__name__
+
+
+_JSON_TYPES: Final = {
+    type(None): "null",
+    bool: "boolean",
+    int: "number",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
 
 
 def _type_error(expected: str, value: object) -> InvalidValueError:
@@ -164,7 +168,10 @@ def _structure_float(obj: Any, _t: Any) -> float:
             return float(obj)
         raise InvalidValueError("expected a finite number", value=obj)
     if kind is int:
-        return float(obj)
+        try:
+            return float(obj)
+        except OverflowError:  # beyond 1.8e308
+            raise InvalidValueError("expected a finite number", value=obj) from None
     raise _type_error("a number", obj)
 
 

@@ -34,7 +34,14 @@ import attrs
 
 from geoevents import migrations as _migrations
 from geoevents._encoders import compile_float_check
-from geoevents.converter import ENTRY_KINDS, Entry, default_converter, transform_error
+from geoevents.converter import (
+    ENTRY_KINDS,
+    Entry,
+    _key_path,
+    default_converter,
+    json_type,
+    transform_error,
+)
 from geoevents.errors import DatasetError, InvalidValueError, RecordError
 
 if TYPE_CHECKING:
@@ -345,20 +352,33 @@ def _header(
     """Check a header line: the header, or every problem (a newer version raises)."""
     errors: list[InvalidValueError] = []
     version = obj.get("schema")
-    try:
-        _migrations.check_version(version)
-    except InvalidValueError as exc:
-        if type(version) is int and version > _migrations.SCHEMA_VERSION:
-            raise  # a newer file cannot be read at all
-        errors.append(exc)
+    if "schema" not in obj:
+        errors.append(
+            InvalidValueError(
+                "missing required field",
+                path="$.schema",
+                hint=f'add "schema": {_migrations.SCHEMA_VERSION}',
+            )
+        )
+    else:
+        try:
+            _migrations.check_version(version)
+        except InvalidValueError as exc:
+            if type(version) is int and version > _migrations.SCHEMA_VERSION:
+                raise  # a newer file cannot be read at all
+            errors.append(exc)
     errors.extend(
-        InvalidValueError(f"expected a string, got {type(obj[key]).__name__}", path=f"$.{key}")
+        InvalidValueError(
+            f"expected a string, got {json_type(obj[key])}",
+            path=f"$.{key}",
+            value=None if isinstance(obj[key], (dict, list)) else obj[key],
+        )
         for key in ("dataset", "description")
         if key in obj and type(obj[key]) is not str
     )
     if not allow_unknown:
         errors.extend(
-            InvalidValueError("unknown field in the header", path=f"$[{k!r}]")
+            InvalidValueError("unknown field in the header", path=_key_path(k))
             for k in obj
             if k not in _HEADER_KEYS
         )
