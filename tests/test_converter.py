@@ -381,7 +381,7 @@ class TestErrors:
             "object",
         ]
         # What JSON never produces is named by its Python type.
-        ordered = collections.OrderedDict()
+        ordered: collections.OrderedDict[str, int] = collections.OrderedDict()
         assert [json_type(v) for v in ((), ordered, Modality.ACTUAL)] == [
             "tuple",
             "OrderedDict",
