@@ -71,12 +71,31 @@ class TestStringForm:
         assert Count.parse(text) == count
         assert repr(count) == f'Count.parse("{text}")'
 
-    @pytest.mark.parametrize("text", ["", "-1", "12 ", "at least 12", "5..", "1" * 50, 12])
+    @pytest.mark.parametrize(
+        "text", ["", "-1", "12 ", "at least 12", "5..", "1" * 50, 12, "\u0665", "\uff15", "1\u0660"]
+    )
     def test_bad_strings(self, text: object) -> None:
-        """Anything but a canonical form is an error quoting the input."""
+        """Anything but a canonical form is an error quoting the input (ASCII digits only)."""
         with pytest.raises(InvalidValueError) as info:
             Count.parse(text)  # type: ignore[arg-type]
         assert info.value.value == text
+
+    @pytest.mark.parametrize(
+        ("text", "canonical"),
+        [
+            ("05", "5"),
+            ("007..012", "7..12"),
+            ("5 (..)", "5"),
+            (">=00", ">=0"),
+            ("7 (05..)", "7 (5..)"),
+        ],
+    )
+    def test_one_string_per_count(self, text: str, canonical: str) -> None:
+        """A count written another way is refused, with its canonical string as the hint."""
+        with pytest.raises(InvalidValueError) as info:
+            Count.parse(text)
+        assert str(info.value) == f"$: not a canonical count: {text!r} (write {canonical!r})"
+        assert str(Count.parse(canonical)) == canonical
 
     @given(
         st.one_of(st.none(), st.integers(0, 10**6)),

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geoevents.errors import InvalidDateError
+from geoevents.errors import InvalidDateError, InvalidValueError
+from geoevents.figures import Count
 from geoevents.jsonio import Entry, to_dict
 from geoevents.schema import SCHEMA_ID, json_schema
 from geoevents.temporal import FuzzyDate
@@ -191,3 +192,31 @@ class TestDatePattern:
         assert not _parses(text)
         data = _request() | {"when": text}
         assert not validator.is_valid(data)
+
+
+class TestCountPattern:
+    """The schema's count pattern against Count.parse."""
+
+    @given(
+        st.from_regex(
+            r"(unknown|[<>]=)?[0-9]{1,3}(\.\.[0-9]{0,3})?( \([0-9]{0,2}\.\.[0-9]{0,2}\))?",
+            fullmatch=True,
+        )
+    )
+    def test_same_verdict(self, text: str) -> None:
+        """A string matches exactly when geoevents reads it, bar ordering rules (low <= high)."""
+        pattern = re.compile(json_schema()["$defs"]["Count"]["pattern"])
+        problem = _count_problem(text)
+        if problem is None:
+            assert pattern.search(text), text
+        elif pattern.search(text):  # only what a pattern cannot see: low <= best <= high
+            assert "not a count" not in problem, text
+            assert "not a canonical count" not in problem, text
+
+
+def _count_problem(text: str) -> str | None:
+    try:
+        Count.parse(text)
+    except InvalidValueError as exc:
+        return str(exc)
+    return None

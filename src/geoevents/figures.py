@@ -23,7 +23,8 @@ _FORMS = re.compile(
     r"|>=(?P<at_least>\d{1,10})"
     r"|<=(?P<at_most>\d{1,10})"
     r"|(?P<lo>\d{1,10})\.\.(?P<hi>\d{1,10})"
-    r"|(?P<best>\d{1,10}) \((?P<blo>\d{1,10})?\.\.(?P<bhi>\d{1,10})?\)"
+    r"|(?P<best>\d{1,10}) \((?P<blo>\d{1,10})?\.\.(?P<bhi>\d{1,10})?\)",
+    re.ASCII,  # \d is 0-9 only: without it, every script's digits would pass ("٥" as 5)
 )
 
 
@@ -129,14 +130,21 @@ class Count:
         if g["unknown"]:
             return cls()
         if g["exact"]:
-            return cls(best=int(g["exact"]))
-        if g["at_least"]:
-            return cls(low=int(g["at_least"]))
-        if g["at_most"]:
-            return cls(high=int(g["at_most"]))
-        if g["lo"]:
-            return cls(low=int(g["lo"]), high=int(g["hi"]))
-        return cls(low=_int(g["blo"]), best=int(g["best"]), high=_int(g["bhi"]))
+            count = cls(best=int(g["exact"]))
+        elif g["at_least"]:
+            count = cls(low=int(g["at_least"]))
+        elif g["at_most"]:
+            count = cls(high=int(g["at_most"]))
+        elif g["lo"]:
+            count = cls(low=int(g["lo"]), high=int(g["hi"]))
+        else:
+            count = cls(low=_int(g["blo"]), best=int(g["best"]), high=_int(g["bhi"]))
+        canonical = str(count)
+        if canonical != text:  # "05" or "5 (..)": one count has one string
+            raise InvalidValueError(
+                "not a canonical count", value=text, hint=f"write {canonical!r}"
+            )
+        return count
 
     @property
     def is_known(self) -> bool:

@@ -52,8 +52,8 @@ _EDTF: Final = (
     f"|{_YEAR}-{_MONTH}-{_DAY}T{_TIME}{_ZONE}?"
     rf"|{_SINGLE}/({_SINGLE}|\.\.)?|(\.\.)?/{_SINGLE})$"
 )
-_N: Final = "[0-9]{1,10}"
-_COUNT: Final = rf"^(unknown|{_N}|>={_N}|<={_N}|{_N}\.\.{_N}|{_N} \(({_N})?\.\.({_N})?\))$"
+_N: Final = "(0|[1-9][0-9]{0,9})"  # no leading zeros: each count has one string
+_COUNT: Final = rf"^(unknown|{_N}|>={_N}|<={_N}|{_N}\.\.{_N}|{_N} \(({_N}\.\.({_N})?|\.\.{_N})\))$"
 _ID: Final = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}$"}
 _NULL: Final = {"type": "null"}
 

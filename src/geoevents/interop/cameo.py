@@ -45,7 +45,7 @@ __all__ = [
     "record_for_cameo",
 ]
 
-_CODE: Final = re.compile(r"\d{2,4}")
+_CODE: Final = re.compile(r"[0-9]{2,4}")  # not \d: that admits every script's digits
 _LOCK = threading.Lock()
 _DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
 
