@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,22 @@ class TestRegistry:
         """JSONL output is atomic, so it needs a path."""
         with pytest.raises(TypeError, match="needs a path"):
             write("jsonl", io.StringIO(), [])
+
+    def test_written_files_have_ordinary_permissions(self, tmp_path: Path) -> None:
+        """A new file follows the umask, as open() would; a replaced one keeps its mode."""
+        items = list(read_gdelt2(GDELT2))
+        old = os.umask(0o027)
+        try:
+            write("gdelt2", tmp_path / "new.tsv", items)
+        finally:
+            os.umask(old)
+        assert os.stat(tmp_path / "new.tsv").st_mode & 0o777 == 0o640
+        kept = tmp_path / "kept.tsv"
+        kept.write_text("old")
+        os.chmod(kept, 0o604)
+        write("gdelt2", kept, items)
+        assert os.stat(kept).st_mode & 0o777 == 0o604
+        assert kept.read_bytes() == GDELT2.read_bytes()
 
     def test_writers_take_paths_and_binary_files(self, tmp_path: Path) -> None:
         """A path is written atomically; a binary file object is written as UTF-8."""

@@ -878,6 +878,52 @@ class TestWriteJsonl:
             write_jsonl(tmp_path / "x.jsonl", [_request(), "nope"])  # type: ignore[list-item]
         assert os.listdir(tmp_path) == []
 
+    @pytest.mark.parametrize("umask", [0o022, 0o077])
+    def test_new_file_follows_umask(self, tmp_path: pathlib.Path, umask: int) -> None:
+        """A new file gets the permissions open() would give it."""
+        old = os.umask(umask)
+        try:
+            write_jsonl(tmp_path / "new.jsonl", [_request()])
+            (tmp_path / "plain").write_text("x")
+        finally:
+            os.umask(old)
+        mode = os.stat(tmp_path / "new.jsonl").st_mode & 0o777
+        assert mode == os.stat(tmp_path / "plain").st_mode & 0o777 == 0o666 & ~umask
+
+    def test_symlink_is_kept(self, tmp_path: pathlib.Path) -> None:
+        """Writing through a symbolic link replaces the file it points to, not the link."""
+        real = tmp_path / "real.jsonl"
+        real.write_text("old\n")
+        link = tmp_path / "link.jsonl"
+        link.symlink_to(real)
+        write_jsonl(link, [_request()])
+        assert link.is_symlink()
+        assert list(read_jsonl(real)) == [_request()]
+
+    def test_missing_folder_named(self, tmp_path: pathlib.Path) -> None:
+        """A folder that does not exist is an OSError naming the file asked for."""
+        target = tmp_path / "nowhere" / "x.jsonl"
+        with pytest.raises(FileNotFoundError) as info:
+            write_jsonl(target, [_request()])
+        assert info.value.filename == str(target)
+
+    def test_overlong_line_refused(
+        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An entry longer than read_jsonl reads is refused, and the old file stays."""
+        size = len(REQUEST_JSON.encode())
+        monkeypatch.setattr(jsonio, "MAX_LINE_LENGTH", size - 1)
+        path = tmp_path / "data.jsonl"
+        path.write_text("old\n")
+        with pytest.raises(DatasetError) as info:
+            write_jsonl(path, [Source(id="s", outlet="AP"), _request()])
+        assert str(info.value) == (
+            f"{path}: entry 2 is {size:,} bytes as JSON, over the "
+            f"{size - 1:,}-byte line limit of read_jsonl; nothing was written"
+        )
+        assert path.read_text() == "old\n"
+        assert sorted(os.listdir(tmp_path)) == ["data.jsonl"]
+
 
 def test_every_kind_example() -> None:
     """One hand-built record of each kind survives the round trip."""

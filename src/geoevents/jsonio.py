@@ -27,12 +27,12 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import suppress
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, final
 
 import attrs
 
 from geoevents import migrations as _migrations
+from geoevents._atomic import replace_bytes
 from geoevents._encoders import compile_float_check
 from geoevents.converter import (
     ENTRY_KINDS,
@@ -623,7 +623,9 @@ def write_jsonl(
     The lines go to a temporary file in the same folder, which is flushed, synced to disk
     and then renamed over *path*. If anything fails half-way (a bad record, a full disk, an
     exception raised by *records*), the temporary file is removed and an existing file at
-    *path* is left untouched. A replaced file keeps its permission bits.
+    *path* is left untouched. A replaced file keeps its permission bits; a new one gets
+    what ``open()`` would give it (the umask applies). A symbolic link at *path* stays a
+    link: the file it points to is replaced.
 
     Args:
         path: the file to write.
@@ -634,6 +636,13 @@ def write_jsonl(
     Returns:
         The number of entries written (the header not counted).
 
+    Raises:
+        DatasetError: an entry would make a line longer than :data:`MAX_LINE_LENGTH`, which
+            :func:`read_jsonl` would refuse.
+        OSError: the file cannot be written (the error names *path*).
+        TypeError: *dataset* or *description* is not a string, or an item of *records* is
+            neither a record nor a source.
+
     >>> import pathlib, tempfile
     >>> from geoevents import Source
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -643,7 +652,6 @@ def write_jsonl(
     {"kind":"header","schema":1,"dataset":"demo"}
     {"kind":"source","schema":1,"id":"ap-1","outlet":"AP"}
     """
-    target = os.path.abspath(os.fspath(path))
     header: dict[str, Any] = {"kind": "header", "schema": _migrations.SCHEMA_VERSION}
     for key, value in (("dataset", dataset), ("description", description)):
         if value is not None:
@@ -651,45 +659,18 @@ def write_jsonl(
                 msg = f"{key} must be a str, not {type(value).__name__}"
                 raise TypeError(msg)
             header[key] = value
-    import tempfile  # imported here: it costs more at import time than the rest of jsonio
-
-    folder, name = os.path.split(target)
-    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, removed on failure
-        "wb", dir=folder, prefix=f".{name}.", suffix=".tmp", delete=False
-    )
     count = 0
-    try:
-        with tmp:
-            write = tmp.file.write  # the file itself: the wrapper's write is a Python call
-            write(_std_encode(header).encode("utf-8") + b"\n")  # strings and an int
-            for record in records:
-                write(_encode_entry(record) + b"\n")
-                count += 1
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp.name, mode)
-        os.replace(tmp.name, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp.name)
-        raise
-    _sync_folder(folder)
+    with replace_bytes(path) as file:
+        write = file.write
+        write(_std_encode(header).encode("utf-8") + b"\n")  # strings and an int
+        for record in records:
+            line = _encode_entry(record)
+            if len(line) > MAX_LINE_LENGTH:
+                msg = (
+                    f"{os.fspath(path)}: entry {count + 1} is {len(line):,} bytes as JSON, over "
+                    f"the {MAX_LINE_LENGTH:,}-byte line limit of read_jsonl; nothing was written"
+                )
+                raise DatasetError(msg)
+            write(line + b"\n")
+            count += 1
     return count
-
-
-def _sync_folder(folder: str) -> None:
-    """Make the rename durable where the platform allows syncing a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems refuse
-        pass
-    finally:
-        os.close(fd)

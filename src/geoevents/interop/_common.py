@@ -36,7 +36,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -45,6 +44,7 @@ from typing import IO, Any, ClassVar, Final, final
 
 import attrs
 
+from geoevents._atomic import replace_text
 from geoevents.errors import InvalidValueError
 from geoevents.records import Event
 from geoevents.sources import Source
@@ -588,27 +588,8 @@ def atomic_text(target: FileArg) -> Iterator[IO[str]]:
         else:
             yield target  # type: ignore[misc]
         return
-    path = os.path.abspath(os.fspath(target))
-    folder, name = os.path.split(path)
-    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, removed on failure
-        "w",
-        encoding="utf-8",
-        newline="",
-        dir=folder,
-        prefix=f".{name}.",
-        suffix=".tmp",
-        delete=False,
-    )
-    try:
-        with tmp:
-            yield tmp
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp.name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp.name)
-        raise
+    with replace_text(target) as out:
+        yield out
 
 
 def write_table(
