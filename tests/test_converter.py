@@ -334,6 +334,30 @@ class TestErrors:
         ]
         assert problems(data, allow_unknown=True) == []
 
+    def test_checks_of_other_fields_still_reported(self) -> None:
+        """A field that cannot be read does not hide the checks of the others, at any depth."""
+        data = event_dict(
+            id="!!",
+            summary="",
+            tags=[5],
+            location={"name": "", "latitude": "north", "longitude": 1},
+            actors=[{"actor": {"kind": "unnamed"}, "role": "host"}],
+        )
+        assert problems(data) == [
+            (
+                "$.id: not a valid id: '!!' "
+                "(use 1-200 ASCII letters, digits and ._:/#- starting with a letter or digit)"
+            ),
+            "$.summary: must not be empty or blank: ''",
+            (
+                "$.actors[0].actor.description: an unnamed actor needs a description "
+                "(e.g. 'Turkish defence ministry officials')"
+            ),
+            "$.location.name: must not be empty or blank: ''",
+            "$.location.latitude: expected a number, got string: 'north'",
+            "$.tags[0]: expected a string, got number: 5",
+        ]
+
     def test_all_validator_errors_of_a_class(self) -> None:
         """Several failing validators of one object are all reported, not just the first."""
         data = event_dict(location={"name": " ", "latitude": 91, "longitude": 181})

@@ -418,17 +418,25 @@ def _field_keys(cls: type) -> dict[str, str]:
 
 
 def _all_validator_errors(
-    converter: cattrs.Converter, cls: type, obj: dict[str, Any]
-) -> list[InvalidValueError]:
+    converter: cattrs.Converter,
+    cls: type,
+    obj: dict[str, Any],
+    failed: Mapping[str, list[Exception]] | None = None,
+) -> list[Exception]:
     """Run every field validator of *cls* on the structured values, collecting every error.
 
-    attrs stops at the first failing validator; this is only called on that error path,
-    so a record with several bad fields reports all of them at once.
+    attrs stops at the first failing validator, and none runs when a field cannot be
+    structured at all; this is only called on those error paths, so a record with several
+    bad fields reports all of them at once. *failed* holds the errors of the fields that
+    could not be structured: they take their place in field order, unchecked again.
     """
-    errors: list[InvalidValueError] = []
+    errors: list[Exception] = []
     keys = _field_keys(cls)
     for field in attrs.fields(cls):
         key = keys[field.name]
+        if failed and field.name in failed:
+            errors.extend(failed[field.name])
+            continue
         if field.validator is None or (key not in obj and field.default is attrs.NOTHING):
             continue
         try:
@@ -513,15 +521,20 @@ def _make_class_hook(
         return detailed[0](obj, _t)
 
     def complete(exc: ClassValidationError, obj: dict[str, Any]) -> ClassValidationError:
-        # A constructor failure (a validator or __attrs_post_init__) carries no field note.
+        failed: dict[str, list[Exception]] = {}
+        for sub in exc.exceptions:
+            notes = getattr(sub, "__notes__", ())
+            name = next((n.name for n in notes if isinstance(n, AttributeValidationNote)), None)
+            if name is None:
+                break  # not a field's error (a constructor's, or cattrs' own): as it is
+            failed.setdefault(name, []).append(sub)
+        else:
+            # Fields that could not be structured: the others' validators have not run.
+            found = _all_validator_errors(converter, cls, obj, failed)
+            return ClassValidationError(exc.message, found, cls)
         inner = exc.exceptions
-        if (
-            len(inner) == 1
-            and isinstance(inner[0], InvalidValueError)
-            and not any(
-                isinstance(n, AttributeValidationNote) for n in getattr(inner[0], "__notes__", ())
-            )
-        ):
+        # A constructor failure (a validator or __attrs_post_init__) carries no field note.
+        if len(inner) == 1 and isinstance(inner[0], InvalidValueError):
             found = _all_validator_errors(converter, cls, obj)
             if found:
                 return ClassValidationError(exc.message, found, cls)
