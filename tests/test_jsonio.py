@@ -692,6 +692,27 @@ class TestReadJsonl:
             ["<stream>:2: $: line longer than 100 bytes (skipped)"],
         ]
 
+    @pytest.mark.parametrize("ending", [b"\n", b"\r\n", b""])
+    def test_line_of_exactly_the_cap(self, tmp_path: pathlib.Path, ending: bytes) -> None:
+        """A line as long as the cap is read whatever ends it; one byte more is skipped."""
+        source = b'{"kind":"source","schema":1,"id":"s","outlet":"AP"}'
+        path = tmp_path / "cap.jsonl"
+        path.write_bytes(source[:-1] + b" }\n" + source + ending)
+        reader = JsonlReader(path, errors="collect", max_line_length=len(source))
+        assert list(reader) == [Source(id="s", outlet="AP")]
+        assert [e.lines() for e in reader.errors] == [
+            [f"{path}:1: $: line longer than {len(source)} bytes (skipped)"]
+        ]
+
+    @pytest.mark.parametrize("space", ["\u00a0", "\u3000", "\x0c", "\x1c"])
+    def test_only_json_whitespace_around_a_line(self, space: str) -> None:
+        """Text and binary streams strip the same: JSON's whitespace, nothing else."""
+        line = space + '{"kind":"source","schema":1,"id":"s","outlet":"AP"}'
+        for stream in (io.StringIO(line), io.BytesIO(line.encode())):
+            reader = read_jsonl(stream, errors="collect")
+            assert list(reader) == []
+            assert [e.line for e in reader.errors] == [1]
+
     def test_missing_file(self, tmp_path: pathlib.Path) -> None:
         """A missing file is a DatasetError naming it."""
         with pytest.raises(DatasetError, match=r"missing\.jsonl: cannot read"):

@@ -67,7 +67,8 @@ _USE_ORJSON = True  # tests switch this off to force the standard-library path
 _UNSET: Final[Any] = object()
 _orjson_module: Any = _UNSET
 _HEADER_KEYS: Final = frozenset({"kind", "schema", "dataset", "description"})
-_BLANK: Final = " \t\r\n"
+_BLANK: Final = " \t\r\n"  # JSON's whitespace
+_BLANK_BYTES: Final = _BLANK.encode()
 _BATCH: Final = 1_024  # lines decoded at a time by JsonlReader
 _UNPROVEN: Final[Any] = object()  # orjson refused a text, or its parse could not be proven
 # Lines in a row whose orjson parse could not be proven, after which a reader takes the
@@ -512,22 +513,27 @@ class JsonlReader(Iterator[Entry]):
         cap = self._max
         number = 0
         first = True
-        while line := readline(cap + 1):
+        # Room for the line, "\r" and "\n": a line cut short at cap + 2 is too long.
+        while line := readline(cap + 2):
             number += 1
-            if len(line) > cap and line[-1:] not in ("\n", b"\n"):
+            if len(line) == cap + 2 and line[-1:] not in ("\n", b"\n"):
                 while (rest := readline(cap)) and rest[-1:] not in ("\n", b"\n"):
-                    pass
+                    pass  # skip the rest of it
+                line = None
+            else:
+                # JSON's own whitespace only, as from_json strips: text and binary files
+                # read alike (str.strip would also take no-break spaces and the like).
+                line = line.strip(_BLANK if isinstance(line, str) else _BLANK_BYTES)
+                if not line:
+                    continue
+            if line is None or len(line) > cap:
                 yield (
                     number,
                     InvalidValueError(f"line longer than {cap:,} bytes", hint="skipped"),
                     first,
                 )
-                first = False
-                continue
-            line = line.strip()
-            if not line:
-                continue
-            yield number, line, first
+            else:
+                yield number, line, first
             first = False
 
     def _decode(
