@@ -2,8 +2,8 @@
 
 Build (the same commands run in CI and are printed in the README)::
 
-    python -m sphinx -W --keep-going -n -b html docs docs/_build/html
-    python -m sphinx -W --keep-going -n -b doctest docs docs/_build/doctest
+    python -m sphinx -W --keep-going -n -d docs/_build/doctrees -b html docs docs/_build/html
+    python -m sphinx -W --keep-going -n -d docs/_build/doctrees -b doctest docs docs/_build/doctest
 
 ``-W`` turns warnings into errors and ``-n`` (nitpicky) reports every cross-reference
 that does not resolve, so a renamed function breaks the build instead of the docs.

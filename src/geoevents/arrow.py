@@ -28,7 +28,7 @@ schema version, :data:`geoevents.migrations.SCHEMA_VERSION`) and ``geoevents.lay
 (:data:`LAYOUT_VERSION`). ``seq`` numbers the entries (records and sources together) in
 the order they were written, so reading restores that order exactly.
 
-Needs pyarrow (``pip install "geoevents[arrow]"``); never imported by ``import geoevents``.
+Needs pyarrow (the ``arrow`` extra); never imported by ``import geoevents``.
 
 .. versionadded:: 0.2.0
 """
@@ -46,7 +46,7 @@ try:
     import pyarrow.dataset as pads
     import pyarrow.parquet as pq
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    msg = 'geoevents.arrow needs pyarrow: pip install "geoevents[arrow]"'
+    msg = "geoevents.arrow needs pyarrow: install geoevents' arrow extra, or pyarrow itself"
     raise ImportError(msg) from exc
 
 from geoevents.dataset import Dataset

@@ -28,7 +28,7 @@ gives on the same files, problems in the same order, and no record is lost: ever
 either a record, a source, a header or a collected bad line. The client holds the index
 (about 200 bytes a record), never the records.
 
-Needs Dask with distributed (``pip install "geoevents[dask]"``); never imported by
+Needs Dask with distributed (the ``dask`` extra); never imported by
 ``import geoevents``. Without a scheduler address a :class:`distributed.LocalCluster` of
 worker processes is started and closed; given an address (``"tcp://host:8786"``) or a
 :class:`distributed.Client`, the same code runs there (workers must have geoevents
@@ -51,7 +51,7 @@ try:
     from dask.delayed import delayed
     from distributed import Client, LocalCluster
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    msg = 'geoevents.dask needs Dask: pip install "geoevents[dask]"'
+    msg = "geoevents.dask needs Dask: install geoevents' dask extra, or dask[distributed]"
     raise ImportError(msg) from exc
 
 import attrs

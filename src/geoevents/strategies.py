@@ -10,12 +10,13 @@ Use them to property-test code that consumes geoevents data::
         assert my_export(record)["id"] == record.id
 
 Every strategy generates only valid values (constructing them runs every check), shrinks
-towards simple ones (a day-precision date in 2025, Syria, an exact count), and is
+towards short, simple ones (Syria for a country, an unknown count, early days of the date
+window, one-word texts), and is
 registered for :func:`hypothesis.strategies.from_type` through Hypothesis' plugin entry
 point, so ``st.from_type(geoevents.Ceasefire)`` works in any project that installs
 geoevents. :func:`datasets` generates whole collections that satisfy every dataset rule.
 
-Needs Hypothesis (``pip install "geoevents[hypothesis]"``).
+Needs Hypothesis (the ``hypothesis`` extra).
 
 .. versionadded:: 0.1.0
 """
@@ -32,7 +33,7 @@ try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    msg = 'geoevents.strategies needs Hypothesis: pip install "geoevents[hypothesis]"'
+    msg = "geoevents.strategies needs Hypothesis: install geoevents' hypothesis extra, or hypothesis"
     raise ImportError(msg) from exc
 
 import attrs
