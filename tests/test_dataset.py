@@ -6,7 +6,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import geoevents.strategies as gst
 from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
 from geoevents import (
     Actor,
@@ -33,6 +36,7 @@ from geoevents import (
     Source,
     Statement,
 )
+from geoevents.rules import _nested
 
 AP = Source(id="ap", outlet="AP", published=Dating(date=FuzzyDate("2025-07-23")))
 REUTERS = Source(id="reuters", outlet="Reuters", published=Dating(date=FuzzyDate("2025-07-24")))
@@ -207,6 +211,26 @@ class TestDisagreements:
         assert Dataset([a, e], sources=SOURCES).validate().disagreements[0].fields[0].field == (
             "kind"
         )
+
+    @given(st.lists(gst.fuzzy_dates(), max_size=8))
+    def test_nested_dates_as_every_pair(self, dates: list[FuzzyDate]) -> None:
+        """Dates agree when every pair nests, as a check of every pair would say."""
+        every_pair = all(
+            a.contains(b) or b.contains(a) for i, a in enumerate(dates) for b in dates[i + 1 :]
+        )
+        assert _nested(dates) == every_pair
+
+    def test_large_cluster_of_nested_dates(self) -> None:
+        """A cluster of 20,000 linked records with nesting dates is one cluster, no dispute."""
+        records = [
+            rec(f"r{i}", "2025-07" if i % 2 else "2025-07-01", same_as=("r0",) if i else ())
+            for i in range(20_000)
+        ]
+        report = Dataset(records, sources=SOURCES).validate()
+        assert (report.problems, report.disagreements) == ((), ())
+        records.append(rec("late", "2025-08", same_as=("r0",)))
+        (disagreement,) = Dataset(records, sources=SOURCES).validate().disagreements
+        assert [f.field for f in disagreement.fields] == ["when"]
 
     def test_no_disagreement_when_equal(self) -> None:
         """Linked records that agree give no disagreement."""

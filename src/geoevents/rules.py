@@ -27,6 +27,7 @@ Nothing here does I/O.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Container, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -326,5 +327,19 @@ def _compare(name: str, cluster: Sequence[Event]) -> FieldDisagreement | None:
 
 
 def _nested(dates: list[FuzzyDate]) -> bool:
-    """Whether every pair of dates is compatible: one of them contains the other."""
-    return all(a.contains(b) or b.contains(a) for i, a in enumerate(dates) for b in dates[i + 1 :])
+    """Whether every pair of dates is compatible: one of them contains the other.
+
+    Containment is transitive, so every pair nests exactly when, ordered by first day
+    (unbounded first) and then by last day (unbounded and latest first), each date
+    contains the next: n log n, where comparing every pair would take n².
+    """
+
+    def outermost_first(date: FuzzyDate) -> tuple[int, int]:
+        first, last = date.earliest, date.latest
+        return (
+            0 if first is None else first.toordinal(),  # ordinals start at 1
+            -(10**7) if last is None else -last.toordinal(),  # and end below 10**7
+        )
+
+    chain = sorted(set(dates), key=outermost_first)
+    return all(a.contains(b) for a, b in itertools.pairwise(chain))
