@@ -47,6 +47,14 @@ class TestGdelt:
         for fips, iso in (("TU", "TR"), ("GM", "DE"), ("SY", "SY"), ("IS", "IL")):
             assert (fips, iso) in pairs
 
+    def test_byte_order_mark(self) -> None:
+        """A BOM before the first row is skipped, so its event id stays intact."""
+        data = GDELT2.read_bytes()
+        plain = [i.record for i in read_gdelt2(io.BytesIO(data))]
+        reader = read_gdelt2(io.BytesIO(b"\xef\xbb\xbf" + data))
+        assert [i.record for i in reader] == plain
+        assert reader.errors == []
+
     def test_back_to_fips_on_export(self) -> None:
         """A record with an ISO country is written with its FIPS code."""
         items = list(read_gdelt2(GDELT2))

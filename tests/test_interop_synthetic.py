@@ -221,3 +221,68 @@ class TestPloverEdges:
         reader = read_plover(io.StringIO("[1]"))
         assert list(reader) == []
         assert reader.errors[0].path == "$[0]"
+
+
+def _acled_file(*rows: dict[str, str]) -> str:
+    """A header and one ACLED line per mapping of values (ids SYR1, SYR2... by default)."""
+    lines = [
+        _acled(event_id_cnty=f"SYR{n}", **values).splitlines()[1]
+        for n, values in enumerate(rows, 1)
+    ]
+    return _acled().splitlines()[0] + "\n" + "\n".join(lines) + "\n"
+
+
+class TestDamagedFiles:
+    """A damaged row is one error at its line; the rows around it are read."""
+
+    def test_byte_order_mark(self) -> None:
+        """A file saved with a BOM (as spreadsheets do) reads like one without."""
+        text = _acled_file({}, {})
+        for data in (b"\xef\xbb\xbf" + text.encode(), text.encode()):
+            reader = read_acled(io.BytesIO(data))
+            assert [i.record.id for i in reader if i.record] == ["acled:SYR1", "acled:SYR2"]
+            assert reader.errors == []
+
+    def test_invalid_utf8_row(self) -> None:
+        """A row that is not UTF-8 is reported at its line; the others are kept."""
+        data = _acled_file({}, {"notes": "caf\u00e9"}, {}).encode()
+        data = data.replace("caf\u00e9".encode(), b"caf\xe9")  # Latin-1, not UTF-8
+        reader = read_acled(io.BytesIO(data))
+        assert [i.record.id for i in reader if i.record] == ["acled:SYR1", "acled:SYR3"]
+        assert [str(e) for e in reader.errors] == [
+            "<stream>:3: $.notes: not UTF-8 text (save the file as UTF-8)"
+        ]
+
+    def test_malformed_csv_row(self) -> None:
+        """A row the csv module refuses is one error at its own line, not the end of the file."""
+        text = _acled_file({}, {}, {}).splitlines(keepends=True)
+        text[2] = text[2].replace("SYR2", '"SYR2"x', 1)  # text after a closing quote
+        reader = read_acled(io.StringIO("".join(text)))
+        assert [i.record.id for i in reader if i.record] == ["acled:SYR1", "acled:SYR3"]
+        assert [(e.line, e.message.split(":")[0]) for e in reader.errors] == [(3, "malformed CSV")]
+
+    def test_oversized_field(self) -> None:
+        """A field beyond the csv module's limit fails its row only."""
+        reader = read_acled(io.StringIO(_acled_file({}, {"notes": "x" * 200_000}, {})))
+        assert [i.record.id for i in reader if i.record] == ["acled:SYR1", "acled:SYR3"]
+        assert [e.line for e in reader.errors] == [3]
+        assert "field larger than field limit" in str(reader.errors[0])
+
+    def test_plover_lines(self) -> None:
+        """PLOVER JSON Lines with a BOM and a non-UTF-8 line keep their good lines."""
+        good = (
+            '{"id": "X-%d", "date": "2000-01-01", "event": "DEMAND", "mode": "",'
+            ' "source": [{"actorText": "Syria", "code": "SYR"}],'
+            ' "target": [{"actorText": "Turkey", "code": "TUR"}], "text": "Syria asked."}'
+        )
+        data = b"\xef\xbb\xbf" + b"\n".join(
+            [
+                (good % 1).encode(),
+                (good % 2).encode().replace(b"Syria asked", b"Syr\xefa"),
+                (good % 3).encode(),
+            ]
+        )
+        reader = read_plover(io.BytesIO(data))
+        assert [i.record.id for i in reader if i.record] == ["plover:X-1", "plover:X-3"]
+        assert [e.line for e in reader.errors] == [2]
+        assert str(reader.errors[0]) == "<stream>:2: $: not UTF-8 text (save the file as UTF-8)"

@@ -33,7 +33,9 @@ try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    msg = "geoevents.strategies needs Hypothesis: install geoevents' hypothesis extra, or hypothesis"
+    msg = (
+        "geoevents.strategies needs Hypothesis: install geoevents' hypothesis extra, or hypothesis"
+    )
     raise ImportError(msg) from exc
 
 import attrs

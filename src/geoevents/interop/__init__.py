@@ -14,7 +14,7 @@ mapping.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, Final
+from typing import Any, Final
 
 from geoevents.interop._common import (
     FileArg,
@@ -117,16 +117,18 @@ def read(name: str, file: FileArg, *, strict: bool = False) -> InteropReader:
 
 
 def _read_jsonl(file: FileArg, *, strict: bool) -> InteropReader:
-    return InteropReader("jsonl", file, strict=strict, entries=_jsonl_entries)
+    # The JSONL reader opens the file itself: it knows byte order marks, invalid UTF-8
+    # and overlong lines, line by line.
+    return InteropReader("jsonl", file, strict=strict, entries=_jsonl_entries, opens_file=True)
 
 
-def _jsonl_entries(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
+def _jsonl_entries(reader: InteropReader, file: FileArg) -> Iterator[Imported]:
     """The entries of a geoevents JSONL file as rows; its bad lines go to ``reader.errors``."""
     from geoevents.errors import InvalidValueError
     from geoevents.jsonio import read_jsonl
     from geoevents.sources import Source
 
-    lines = read_jsonl(handle, errors="collect")
+    lines = read_jsonl(file, errors="collect")
     reported = 0
 
     def report() -> None:  # each problem of each bad line, in file order

@@ -195,18 +195,54 @@ def source_name(file: Any) -> str:
 
 @contextlib.contextmanager
 def open_text(file: FileArg) -> Iterator[IO[str]]:
-    """Open a path, or wrap a binary file object, as UTF-8 text with newlines kept."""
+    """Open a path, or wrap a binary file object, as UTF-8 text with newlines kept.
+
+    A byte order mark (which spreadsheet programs write) is skipped. Bytes that are not
+    UTF-8 become lone surrogates instead of stopping the read: :func:`invalid_utf8`
+    finds them, so the rows holding them are reported and the others kept.
+    """
     if isinstance(file, (str, os.PathLike)):
-        with open(file, encoding="utf-8", newline="") as handle:
+        with open(file, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
             yield handle
     elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(file, "mode", ""):
-        wrapper = io.TextIOWrapper(file, encoding="utf-8", newline="")  # type: ignore[type-var]
+        wrapper = io.TextIOWrapper(
+            file,  # type: ignore[type-var]
+            encoding="utf-8-sig",
+            errors="surrogateescape",
+            newline="",
+        )
         try:
             yield wrapper
         finally:
             wrapper.detach()
     else:
         yield file  # type: ignore[misc]
+
+
+_SAVE_AS_UTF8: Final = "save the file as UTF-8"
+
+
+def invalid_utf8(text: str) -> bool:
+    """Whether *text* was read from bytes that are not UTF-8 (see :func:`open_text`)."""
+    if text.isascii():  # the common case, answered without looking at the characters
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def undecodable_error(path: str = "$") -> InvalidValueError:
+    """The error for a value or line holding bytes that are not UTF-8."""
+    return InvalidValueError("not UTF-8 text", path=path, hint=_SAVE_AS_UTF8)
+
+
+def _checked_lines(handle: IO[str], undecodable: list[int]) -> Iterator[str]:
+    for number, text in enumerate(handle, 1):
+        if invalid_utf8(text):
+            undecodable.append(number)
+        yield text
 
 
 # ----------------------------------------------------------------- helpers for formats
@@ -379,18 +415,41 @@ class TableFormat:
             line=line,
         )
 
-    def rows(self, handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
-        """Yield (first line number, fields) for each data row, header skipped."""
-        if self.quoted:
-            reader = csv.reader(handle, delimiter=self.delimiter, strict=True)
-            last = 0
-            for fields in reader:
-                yield last + 1, fields
-                last = reader.line_num
-        else:
+    def rows(self, handle: IO[str]) -> Iterator[tuple[int, list[str] | InvalidValueError]]:
+        """Yield (first line number, fields) for each row, or the error of a row unread.
+
+        A row that is not UTF-8 or not well-formed CSV is one error; reading goes on with
+        the next row.
+        """
+        undecodable: list[int] = []  # lines holding bytes that are not UTF-8
+        lines = _checked_lines(handle, undecodable)
+        if not self.quoted:
             delimiter = self.delimiter
-            for number, text in enumerate(handle, 1):
-                yield number, text.rstrip("\r\n").split(delimiter)
+            for number, text in enumerate(lines, 1):
+                fields = text.rstrip("\r\n").split(delimiter)
+                yield number, self._undecodable(fields) if undecodable else fields
+                undecodable.clear()
+            return
+        reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
+        last = 0
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # the reader starts afresh on the next line
+                yield last + 1, InvalidValueError(f"malformed CSV: {exc}")
+            else:
+                yield last + 1, self._undecodable(fields) if undecodable else fields
+            undecodable.clear()
+            last = reader.line_num
+
+    def _undecodable(self, fields: list[str]) -> InvalidValueError:
+        column = next(
+            (name for name, text in zip(self.columns, fields, strict=False) if invalid_utf8(text)),
+            None,
+        )
+        return undecodable_error("$" if column is None else f"$.{column}")
 
     def format_row(self, values: list[str]) -> str:
         """One output line for *values*."""
@@ -403,6 +462,10 @@ class TableFormat:
 
 class InteropReader(Iterator[Imported]):
     """A streaming iterator over the :class:`Imported` rows of one file.
+
+    A table format's rows are read by the reader itself; a format with its own layout
+    passes *entries*, which gets the reader and the file opened as text (or, with
+    *opens_file*, the file as given, to open itself).
 
     Attributes:
         source: the file name used in messages.
@@ -418,6 +481,7 @@ class InteropReader(Iterator[Imported]):
         *,
         strict: bool = False,
         entries: Callable[[InteropReader, IO[str]], Iterator[Imported]] | None = None,
+        opens_file: bool = False,
     ) -> None:
         self.format = fmt
         self.source = source_name(file)
@@ -428,6 +492,7 @@ class InteropReader(Iterator[Imported]):
         self.seen = SeenSet()
         self._file = file
         self._entries = entries
+        self._opens_file = opens_file
         self._it = self._run()
 
     def __iter__(self) -> InteropReader:
@@ -468,6 +533,9 @@ class InteropReader(Iterator[Imported]):
         return item
 
     def _run(self) -> Generator[Imported]:
+        if self._opens_file and self._entries is not None:
+            yield from self._entries(self, self._file)  # type: ignore[arg-type]
+            return
         with open_text(self._file) as handle:
             if self._entries is not None:
                 yield from self._entries(self, handle)
@@ -479,45 +547,48 @@ class InteropReader(Iterator[Imported]):
         columns = fmt.columns
         widths = fmt.widths or frozenset({len(columns)})
         rows = fmt.rows(handle)
-        try:
-            if fmt.header:
-                first = next(rows, None)
-                if first is None:
-                    return
-                if first[1] != list(columns):
-                    self.fail(
-                        InvalidValueError(
-                            f"not a {fmt.name} header",
-                            value="\t".join(first[1][:5]),
-                            hint=f"expected the columns {', '.join(columns[:4])}, ...",
-                        ),
-                        first[0],
-                    )
-                    return
-            for line, fields in rows:
-                if fields in ([], [""]):
-                    continue
-                self.rows += 1
-                if len(fields) not in widths:
-                    expected = " or ".join(map(str, sorted(widths)))
-                    self.fail(
-                        InvalidValueError(
-                            f"{len(fields)} fields, expected {expected}",
-                            hint="a truncated or wrongly separated row",
-                        ),
-                        line,
-                    )
-                    continue
-                row = dict(zip(columns, fields, strict=False))
-                try:
-                    item = fmt.convert(row, line, self.source, self.seen)
-                except InvalidValueError as exc:
-                    self.fail(exc, line)
-                    continue
-                self.converted += 1
-                yield self.check_strict(item)
-        except csv.Error as exc:
-            self.fail(InvalidValueError(f"malformed CSV: {exc}"), self.rows + 1)
+        if fmt.header:
+            first = next(rows, None)
+            if first is None:
+                return
+            if first[1] != list(columns):
+                found = first[1]
+                self.fail(
+                    found
+                    if isinstance(found, InvalidValueError)
+                    else InvalidValueError(
+                        f"not a {fmt.name} header",
+                        value=fmt.delimiter.join(found[:5]),
+                        hint=f"expected the columns {', '.join(columns[:4])}, ...",
+                    ),
+                    first[0],
+                )
+                return
+        for line, fields in rows:
+            if fields in ([], [""]):
+                continue
+            self.rows += 1
+            if isinstance(fields, InvalidValueError):
+                self.fail(fields, line)
+                continue
+            if len(fields) not in widths:
+                expected = " or ".join(map(str, sorted(widths)))
+                self.fail(
+                    InvalidValueError(
+                        f"{len(fields)} fields, expected {expected}",
+                        hint="a truncated or wrongly separated row",
+                    ),
+                    line,
+                )
+                continue
+            row = dict(zip(columns, fields, strict=False))
+            try:
+                item = fmt.convert(row, line, self.source, self.seen)
+            except InvalidValueError as exc:
+                self.fail(exc, line)
+                continue
+            self.converted += 1
+            yield self.check_strict(item)
 
 
 # ----------------------------------------------------------------- writing

@@ -45,8 +45,10 @@ from geoevents.interop._common import (
     atomic_text,
     collect_sources,
     imported_dating,
+    invalid_utf8,
     one_line,
     stable_id,
+    undecodable_error,
 )
 from geoevents.location import Location
 from geoevents.records import Clash, Event, Meeting, PloverType, Request
@@ -220,6 +222,9 @@ def _objects(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
 def _lines(reader: InteropReader, head: str, handle: IO[str]) -> Iterator[tuple[int, Any]]:
     for number, line in enumerate(_rejoin(head, handle), 1):
         if not line.strip():
+            continue
+        if invalid_utf8(line):
+            reader.fail(undecodable_error(), number)
             continue
         try:
             yield number, json.loads(line)
