@@ -158,6 +158,22 @@ class TestRegistry:
         assert write_plover(out, [Source(id="s", outlet="S"), items[1].record]).written == 1
         assert json.loads(out.getvalue())[0]["id"] == "PLOVER-GSR01-AGREE-0001"
 
+    @pytest.mark.parametrize("name", ["icews", "plover", "gdelt2"])
+    def test_rows_that_would_not_read_back_are_not_written(self, name: str) -> None:
+        """A record the format cannot hold is skipped, with its loss; the file reads back."""
+        bare = Event(**FIELDS)  # no CAMEO code, no actors: ICEWS and PLOVER need them
+        out = io.StringIO()
+        report = write(name, out, [Source(id="src", outlet="S"), bare])
+        text = out.getvalue()
+        back = read(name, io.StringIO(text))
+        records = [i.record for i in back if i.record]
+        assert back.errors == []
+        assert (report.written, report.skipped) == (len(records), 1 - len(records))
+        if report.skipped:
+            assert [(rid, [loss.kind.value for loss in lost]) for rid, lost in report.losses] == [
+                ("t-1", ["dropped"])
+            ]
+
 
 class TestHelpers:
     def test_numbers(self) -> None:
@@ -321,6 +337,46 @@ class TestCli:
         assert out.read_text(encoding="utf-8").splitlines()[1:] == [
             '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}'
         ]
+
+    def test_unreadable_input_leaves_output(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """When no row can be read, an existing output file is not replaced."""
+        out = tmp_path / "out.jsonl"
+        out.write_text("kept\n")
+        bad = tmp_path / "bad.tsv"
+        bad.write_text("not\tgdelt\n")
+        code = main(["convert", "--from", "gdelt2", "--to", "jsonl", str(bad), str(out)])
+        assert code == 1
+        printed = capsys.readouterr().out
+        assert f"{out}: not written, since no row of the input could be read" in printed
+        assert out.read_text() == "kept\n"
+
+    @pytest.mark.parametrize("where", ["missing/out.jsonl", "folder"])
+    def test_output_must_be_a_file_in_a_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+    ) -> None:
+        """An output in a missing folder, or a folder, is a usage error (exit 2)."""
+        (tmp_path / "folder").mkdir()
+        target = tmp_path / where
+        code = main(["convert", "--from", "gdelt2", "--to", "jsonl", str(GDELT2), str(target)])
+        assert code == 2
+        kind = "a folder" if where == "folder" else "no such folder"
+        assert f"{target}: {kind}, not a file" in capsys.readouterr().err
+
+    def test_rows_the_target_cannot_hold(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Records the target format cannot hold are counted, not written as bad rows."""
+        source = tmp_path / "in.jsonl"
+        write("jsonl", source, [Source(id="src", outlet="S"), Event(**FIELDS)])
+        out = tmp_path / "out.tab"
+        code = main(["convert", "--from", "jsonl", "--to", "icews", str(source), str(out)])
+        assert code == 0
+        captured = capsys.readouterr()
+        assert "1\ticews $: dropped" in captured.out
+        assert "2 rows read, 0 rows written (1 not held by icews)" in captured.err
+        assert list(read("icews", out)) == []
 
     def test_strict_and_verbose(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--strict stops at the first loss (exit 1); --verbose lists every loss."""

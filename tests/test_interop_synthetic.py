@@ -101,10 +101,12 @@ class TestAcledKinds:
         item = _one(text)
         assert isinstance(item.record, Agreement)
         assert str(item.record.when.date) == "2025-07"
-        assert item.residual["event_date"] == "2025-07-16"
         rendered = io.StringIO()
-        write_acled(rendered, [item.record])
-        assert ",3," in rendered.getvalue().splitlines()[1]
+        assert write_acled(rendered, [item.record]).written == 1
+        row = rendered.getvalue().splitlines()[1]
+        assert row.startswith("SYR1,2025-07-16,2025,3,")  # a day inside the month, precision 3
+        back = list(read_acled(io.StringIO(rendered.getvalue())))
+        assert [str(i.record.when.date) for i in back if i.record] == ["2025-07"]
 
     def test_violence_against_civilians(self) -> None:
         """VAC keeps the event kind with perpetrator and victim roles."""

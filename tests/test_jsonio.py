@@ -928,6 +928,14 @@ class TestWriteJsonl:
             write_jsonl(target, [_request()])
         assert info.value.filename == str(target)
 
+    def test_folder_as_target(self, tmp_path: pathlib.Path) -> None:
+        """A folder is not replaced by a file; the error names it, and nothing is left."""
+        with pytest.raises(IsADirectoryError) as info:
+            write_jsonl(f"{tmp_path}/", [_request()])
+        assert info.value.filename == f"{tmp_path}/"
+        assert os.listdir(tmp_path) == []
+        assert not [n for n in os.listdir(tmp_path.parent) if n.startswith(f".{tmp_path.name}.")]
+
     def test_overlong_line_refused(
         self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

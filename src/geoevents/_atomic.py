@@ -32,6 +32,8 @@ def replace_text(path: str | os.PathLike[str]) -> contextlib.AbstractContextMana
 def _replacing(path: str | os.PathLike[str], opener: Callable[[str], _F]) -> Iterator[_F]:
     # Through a symbolic link, the file it points to is replaced and the link stays one.
     target = os.path.realpath(os.fspath(path))
+    if os.path.isdir(target):  # checked first: the rename would fail only at the end
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
     folder, name = os.path.split(target)
     try:
         mode: int | None = os.stat(target).st_mode & 0o7777  # a replaced file keeps its mode

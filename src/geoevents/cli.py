@@ -36,6 +36,10 @@ _SUFFIXES = (".jsonl", ".json")
 _PROGRESS_BYTES = 8 * 1024 * 1024  # below this, reading takes well under a second
 
 
+class _NothingReadError(Exception):
+    """No row of a convert's input could be read: the output is left alone."""
+
+
 class _UsageError(Exception):
     """A problem with the command line or the paths it names (exit code 2)."""
 
@@ -465,8 +469,12 @@ def _convert(args: argparse.Namespace) -> int:
     if not source.is_file():
         msg = f"{args.input}: no such file"
         raise _UsageError(msg)
-    if Path(args.output).resolve() == source.resolve():
+    output = Path(args.output)
+    if output.resolve() == source.resolve():
         msg = f"{args.output}: the output would overwrite the input"
+        raise _UsageError(msg)
+    if output.is_dir() or not output.resolve().parent.is_dir():
+        msg = f"{args.output}: {'a folder' if output.is_dir() else 'no such folder'}, not a file"
         raise _UsageError(msg)
     losses: dict[str, int] = {}
     details: list[str] = []
@@ -484,15 +492,17 @@ def _convert(args: argparse.Namespace) -> int:
                 if args.verbose:
                     details.append(f"{args.input}:{item.line}: {loss}")
             yield item
+        if not counts["rows"] and getattr(items, "errors", None):
+            raise _NothingReadError  # abandons the write: an existing output stays as it was
 
     errors: list[str] = []
-    written = 0
+    written = skipped = 0
     with source.open("rb") as handle, _progress(source.stat().st_size) as advance:
         stream = io.BufferedReader(_Counting(handle, advance))
         try:
             reader = read(args.source_format, stream, strict=args.strict)
             report = write(args.target_format, args.output, tally(reader), strict=args.strict)
-            written = report.written
+            written, skipped = report.written, report.skipped
             for record_id, lost in report.losses:
                 for loss in lost:
                     key = f"{args.target_format} {loss.field}: {loss.kind.value}"
@@ -503,7 +513,33 @@ def _convert(args: argparse.Namespace) -> int:
             errors.append(str(exc))
         except RecordError as exc:
             errors.extend(exc.lines())
-    errors.extend(str(e) for e in getattr(reader, "errors", ()))
+        except _NothingReadError:
+            errors.append(f"{args.output}: not written, since no row of the input could be read")
+        except OSError as exc:
+            errors.append(f"{args.output}: cannot write: {exc.strerror}")
+    errors[:0] = [str(e) for e in getattr(reader, "errors", ())]
+    return _convert_report(
+        args,
+        counts,
+        written=written,
+        skipped=skipped,
+        losses=losses,
+        details=details,
+        errors=errors,
+    )
+
+
+def _convert_report(
+    args: argparse.Namespace,
+    counts: dict[str, int],
+    *,
+    written: int,
+    skipped: int,
+    losses: dict[str, int],
+    details: list[str],
+    errors: list[str],
+) -> int:
+    """Print what a conversion did; return its exit code."""
     invalid = bool(errors)
     if args.format == "json":
         _print_json(
@@ -514,6 +550,7 @@ def _convert(args: argparse.Namespace) -> int:
                 "rows": counts["rows"],
                 "records": counts["records"],
                 "written": written,
+                "skipped": skipped,
                 "rows_with_losses": counts["with_losses"],
                 "losses": dict(sorted(losses.items())),
                 "errors": errors,
@@ -524,9 +561,10 @@ def _convert(args: argparse.Namespace) -> int:
         print(_colour(line, "31", sys.stdout))
     for key, n in sorted(losses.items()):
         print(f"{n}\t{key}")
+    not_held = f" ({skipped} not held by {args.target_format})" if skipped else ""
     print(
-        f"{_plural(counts['rows'], 'row')} read, {_plural(written, 'row')} written, "
-        f"{counts['with_losses']} with losses, {_plural(len(errors), 'error')}",
+        f"{_plural(counts['rows'], 'row')} read, {_plural(written, 'row')} written{not_held}, "
+        f"{counts['with_losses']} with losses on reading, {_plural(len(errors), 'error')}",
         file=sys.stderr,
     )
     return EXIT_INVALID if invalid else EXIT_OK

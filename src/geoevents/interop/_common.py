@@ -614,6 +614,38 @@ def collect_sources(
             cache.popitem(last=False)
 
 
+def carries_sources(item: Imported | None) -> bool:
+    """Whether a row without a record holds sources (a JSONL source line): nothing lost."""
+    return item is not None and bool(item.sources)
+
+
+def note_losses(
+    report: WriteReport, record: Event, back: Event | None, target: str, *, strict: bool
+) -> bool:
+    """Note what *record* loses in *target* (read *back* from its row); whether to write it.
+
+    A row the format's own reader would refuse (*back* is ``None``) is not written: it
+    is counted as skipped, with its loss, so nothing unreadable lands in the file.
+
+    Raises:
+        InteropError: with *strict*, at the first loss.
+    """
+    losses = record_losses(record, back, target)
+    if losses:
+        if strict:
+            loss = losses[0]
+            raise InteropError(
+                f"{loss.kind.value}: {loss.message} (strict mode)",
+                path=loss.field,
+                source=f"record {record.id}",
+            )
+        report.losses.append((record.id, losses))
+    if back is None:
+        report.skipped += 1
+        return False
+    return True
+
+
 def record_losses(before: Event, after: Event | None, target: str) -> tuple[Loss, ...]:
     """The record fields that did not survive writing to *target* and reading back."""
     if after is None:
@@ -683,20 +715,13 @@ def write_table(
                 residual = imported.residual
                 row = {} if record is None else fmt.render(record, cache)
             elif record is None:
-                report.skipped += 1
+                report.skipped += not carries_sources(imported)
                 continue
             else:
                 row = fmt.render(record, cache)
-                losses = record_losses(record, _reparse(fmt, row), fmt.name)
-                if losses:
-                    if strict:
-                        loss = losses[0]
-                        raise InteropError(
-                            f"{loss.kind.value}: {loss.message} (strict mode)",
-                            path=loss.field,
-                            source=f"record {record.id}",
-                        )
-                    report.losses.append((record.id, losses))
+                back = _reparse(fmt, row)
+                if not note_losses(report, record, back, fmt.name, strict=strict):
+                    continue
             values = [_value(c, row, residual) for c in columns]
             while values and values[-1] is ABSENT:
                 values.pop()

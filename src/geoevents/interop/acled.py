@@ -247,8 +247,7 @@ class AcledFormat(TableFormat):
             precision = 1
         if date.earliest is not None and date.latest is not None:
             middle = date.earliest + (date.latest - date.earliest) // 2
-            if precision != 3:
-                row["event_date"] = middle.isoformat()
+            row["event_date"] = middle.isoformat()  # with precision 3, a day inside the month
             row["year"] = str(middle.year)
         row["time_precision"] = str(precision)
         row["disorder_type"], row["event_type"], row["sub_event_type"] = _event_type(record)

@@ -43,9 +43,11 @@ from geoevents.interop._common import (
     TableFormat,
     WriteReport,
     atomic_text,
+    carries_sources,
     collect_sources,
     imported_dating,
     invalid_utf8,
+    note_losses,
     one_line,
     stable_id,
     undecodable_error,
@@ -259,15 +261,15 @@ def write_plover(file: FileArg, items: Iterable[Any], *, strict: bool = False) -
     r"""Write records as a JSON array of PLOVER objects, one object per line.
 
     Objects imported from PLOVER are reproduced key for key; other records are rendered
-    with the current field names (``strict`` is accepted for symmetry; rendering a record
-    never fails, and what PLOVER cannot hold is not reported yet).
+    with the current field names and read back: what did not survive is reported in the
+    returned :class:`WriteReport` (with *strict*, raised), and a record whose object would
+    not read back at all is not written.
 
     >>> import io
     >>> out = io.StringIO()
     >>> write_plover(out, []).written, out.getvalue()
     (0, '[\n]\n')
     """
-    del strict
     fmt = PloverFormat()
     report = WriteReport()
     cache: OrderedDict[str, Source] = OrderedDict()
@@ -278,13 +280,24 @@ def write_plover(file: FileArg, items: Iterable[Any], *, strict: bool = False) -
             if imported is not None and imported.format == fmt.name:
                 residual = imported.residual
             elif record is None:
-                report.skipped += 1
+                report.skipped += not carries_sources(imported)
                 continue
             row = {} if record is None else fmt.render(record, cache)
             keys = residual.get(_KEYS) or list(row)
             obj = {k: residual.get(k, row.get(k)) for k in keys}
             obj = {k: v for k, v in obj.items() if v is not ABSENT and v != ABSENT}
+            if not residual and record is not None:
+                back = _reparse(fmt, obj)
+                if not note_losses(report, record, back, fmt.name, strict=strict):
+                    continue
             out.write(("\n" if not report.written else ",\n") + json.dumps(obj, ensure_ascii=False))
             report.written += 1
         out.write("\n]\n")
     return report
+
+
+def _reparse(fmt: PloverFormat, obj: dict[str, Any]) -> Event | None:
+    try:
+        return fmt.parse(obj)[0]
+    except InvalidValueError:
+        return None
