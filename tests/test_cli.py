@@ -118,6 +118,39 @@ class TestValidateInProcess:
             "which is not in the collection [dangling-reference]\n"
         )
 
+    def test_repeated_ids_are_located_at_the_repetition(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A repeated id, and the problems of the repeat, point at the repeat's line."""
+        event = (
+            '{"kind":"event","schema":1,"id":"%s","when":"2025","summary":"a",'
+            '"attributions":[{"source":"%s"}]}'
+        )
+        (tmp_path / "a.jsonl").write_text(
+            '{"kind":"source","schema":1,"id":"s","outlet":"O"}\n' + event % ("x", "s") + "\n"
+        )
+        (tmp_path / "b.jsonl").write_text(
+            "\n".join(
+                [
+                    '{"kind":"source","schema":1,"id":"s","outlet":"O"}',  # the same: merged
+                    event % ("x", "t"),
+                    event % ("s", "t"),
+                    '{"kind":"source","schema":1,"id":"s","outlet":"Other"}',
+                ]
+            )
+        )
+        assert main(["validate", "--format", "json", str(tmp_path)]) == 1
+        data = json.loads(capsys.readouterr().out)
+        a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+        assert [(p["rule"], p["record"], p["location"]) for p in data["problems"]] == [
+            ("duplicate-source", "s", f"{b}:4"),
+            ("duplicate-id", "x", f"{b}:2"),
+            ("unknown-source", "x", f"{b}:2"),
+            ("unknown-source", "s", f"{b}:3"),
+        ]
+        assert (data["records"], data["sources"]) == (3, 1)
+        assert a.exists()
+
     def test_json_format(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """``--format json`` gives a machine-readable result."""
         (tmp_path / "bad.jsonl").write_text(BAD)

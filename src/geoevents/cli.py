@@ -27,7 +27,7 @@ from geoevents.errors import (
     UnknownCountryError,
 )
 from geoevents.records import Event
-from geoevents.report import Report
+from geoevents.report import Problem, Report
 
 __all__ = ["main"]
 
@@ -175,21 +175,59 @@ def _looks_binary(path: Path) -> bool:
 
 
 class _Loaded:
-    """Entries read from files, with the file and line of every record."""
+    """Entries read from files, with the file and line of every record and source."""
 
     def __init__(self) -> None:
         self.records: list[Event] = []
         self.sources: list[Any] = []
-        self.where: dict[str, str] = {}
         self.errors: list[str] = []
+        # Every place an id was read, in reading order: a repeated id is reported at
+        # its repetition. Identical repeats of a source are merged, so not listed.
+        self.record_places: dict[str, list[str]] = {}
+        self.source_places: dict[str, list[str]] = {}
+        self._first_source: dict[str, Any] = {}
+
+    def add(self, entry: Any, place: str) -> None:
+        from geoevents.sources import Source
+
+        if isinstance(entry, Source):
+            self.sources.append(entry)
+            if (
+                self._first_source.setdefault(entry.id, entry) is entry
+                or entry != (self._first_source[entry.id])
+            ):
+                self.source_places.setdefault(entry.id, []).append(place)
+        else:
+            self.records.append(entry)
+            self.record_places.setdefault(entry.id, []).append(place)
 
     def dataset(self) -> Dataset:
         return Dataset(self.records, sources=self.sources)
 
+    def places(self, problems: Sequence[Problem]) -> list[str | None]:
+        """Where each problem's record (or source) was read, ``None`` when not from a file.
+
+        Problems come in collection order, and a repeated id's problems follow its
+        ``duplicate-id`` (or ``duplicate-source``) problem: each one moves on to the next
+        place the id was read at.
+        """
+        seen: dict[tuple[bool, str], int] = {}
+        found: list[str | None] = []
+        for problem in problems:
+            of_source = problem.rule == "duplicate-source"
+            key = (of_source, problem.record)
+            if problem.rule in ("duplicate-id", "duplicate-source"):
+                seen[key] = seen.get(key, 0) + 1
+            places = (self.source_places if of_source else self.record_places).get(
+                problem.record, []
+            )
+            index = seen.get(key, 0)
+            found.append(places[index] if index < len(places) else None)
+        return found
+
 
 def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
     from geoevents.jsonio import read_jsonl
-    from geoevents.sources import Source
 
     loaded = _Loaded()
     total = sum(f.stat().st_size for f in files)
@@ -206,12 +244,7 @@ def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
             reader = read_jsonl(path, errors="collect", allow_unknown=allow_unknown)
             try:
                 for entry in reader:
-                    if isinstance(entry, Source):
-                        loaded.sources.append(entry)
-                        loaded.where.setdefault(entry.id, f"{path}:{reader.line}")
-                    else:
-                        loaded.records.append(entry)
-                        loaded.where.setdefault(entry.id, f"{path}:{reader.line}")
+                    loaded.add(entry, f"{path}:{reader.line}")
             except DatasetError as exc:
                 loaded.errors.append(str(exc))
             except RecordError as exc:  # a file of a newer schema version
@@ -225,7 +258,6 @@ def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
 def _load_json(path: Path, loaded: _Loaded, *, allow_unknown: bool) -> None:
     """Read a JSON document holding one entry or an array of entries."""
     from geoevents.jsonio import _loads, from_dict
-    from geoevents.sources import Source
 
     try:
         document = _loads(path.read_bytes())
@@ -243,11 +275,7 @@ def _load_json(path: Path, loaded: _Loaded, *, allow_unknown: bool) -> None:
                 for e in exc.exceptions
             )
             continue
-        if isinstance(entry, Source):
-            loaded.sources.append(entry)
-        else:
-            loaded.records.append(entry)
-        loaded.where.setdefault(entry.id, str(path))
+        loaded.add(entry, f"{path}: $[{i}]" if isinstance(document, list) else str(path))
 
 
 class _progress:  # noqa: N801 - used like a function
@@ -284,24 +312,23 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _report_lines(report: Report, where: dict[str, str]) -> Iterator[str]:
-    for p in report.problems:
-        place = where.get(p.record, p.record)
-        yield f"{place}: {p.path}: {p.severity.value}: {p.message} [{p.rule}]"
+def _report_lines(report: Report, places: Sequence[str | None]) -> Iterator[str]:
+    for p, place in zip(report.problems, places, strict=True):
+        yield f"{place or p.record}: {p.path}: {p.severity.value}: {p.message} [{p.rule}]"
 
 
-def _report_json(report: Report, where: dict[str, str]) -> dict[str, Any]:
+def _report_json(report: Report, places: Sequence[str | None]) -> dict[str, Any]:
     return {
         "problems": [
             {
                 "severity": p.severity.value,
                 "rule": p.rule,
                 "record": p.record,
-                "location": where.get(p.record),
+                "location": place,
                 "path": p.path,
                 "message": p.message,
             }
-            for p in report.problems
+            for p, place in zip(report.problems, places, strict=True)
         ],
         "disagreements": [
             {
@@ -325,23 +352,24 @@ def _report_json(report: Report, where: dict[str, str]) -> dict[str, Any]:
 def _validate(args: argparse.Namespace) -> int:
     loaded = _load(_files(args.paths), allow_unknown=args.allow_unknown)
     report = loaded.dataset().validate()
+    places = loaded.places(report.problems)
     invalid = bool(loaded.errors) or not report.ok
     if args.format == "json":
         _print_json(
             {
                 "valid": not invalid,
                 "records": len(loaded.records),
-                "sources": len(loaded.sources),
+                "sources": len(loaded.source_places),
                 "errors": loaded.errors,
-                **_report_json(report, loaded.where),
+                **_report_json(report, places),
             }
         )
         return EXIT_INVALID if invalid else EXIT_OK
-    for line in [*loaded.errors, *_report_lines(report, loaded.where)]:
+    for line in [*loaded.errors, *_report_lines(report, places)]:
         print(_colour(line, "31", sys.stdout))
     counts = (
         _plural(len(loaded.records), "record"),
-        _plural(len(loaded.sources), "source"),
+        _plural(len(loaded.source_places), "source"),
         _plural(len(loaded.errors) + len(report.errors), "error"),
         _plural(len(report.warnings), "warning"),
         _plural(len(report.disagreements), "disagreement"),
@@ -356,15 +384,18 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _timeline(args: argparse.Namespace) -> int:
+    loaded = _Loaded()  # the bundled dataset has no files: its problems name the record
     if args.paths:
         loaded = _load(_files(args.paths))
-        dataset, errors, where = loaded.dataset(), loaded.errors, loaded.where
+        dataset = loaded.dataset()
     else:
         from geoevents.datasets import load
 
-        dataset, errors, where = load("syria-turkey-2025"), [], {}
+        dataset = load("syria-turkey-2025")
+    errors = loaded.errors
     timeline = dataset.timeline()
     report = dataset.validate()
+    places = loaded.places(report.problems)
     if args.format == "json":
         _print_json(
             {
@@ -381,7 +412,7 @@ def _timeline(args: argparse.Namespace) -> int:
                     for e in timeline.entries
                 ],
                 "errors": errors,
-                **_report_json(report, where),
+                **_report_json(report, places),
             }
         )
     else:
@@ -390,7 +421,7 @@ def _timeline(args: argparse.Namespace) -> int:
             "earliest possible day; ranges list every possible day ('..' = open end).\n"
         )
         print(timeline)
-        for line in [*errors, *_report_lines(report, where)]:
+        for line in [*errors, *_report_lines(report, places)]:
             print(_colour(line, "31", sys.stdout))
     return EXIT_INVALID if errors or not report.ok else EXIT_OK
 
