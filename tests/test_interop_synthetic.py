@@ -288,3 +288,19 @@ class TestDamagedFiles:
         assert [i.record.id for i in reader if i.record] == ["plover:X-1", "plover:X-3"]
         assert [e.line for e in reader.errors] == [2]
         assert str(reader.errors[0]) == "<stream>:2: $: not UTF-8 text (save the file as UTF-8)"
+
+    def test_line_breaks_inside_a_field(self) -> None:
+        """CR LF or CR inside a quoted field read as newlines, noted, and write back exactly."""
+        text = _acled(notes="first\r\nsecond\rthird\nfourth")
+        reader = read_acled(io.StringIO(text))
+        (item,) = list(reader)
+        assert reader.errors == []
+        assert item.record.notes == "first\nsecond\nthird\nfourth"
+        assert [loss.message for loss in item.losses if loss.field == "notes"] == [
+            "line breaks written as \\n"
+        ]
+        out = io.StringIO()
+        write_acled(out, [item])
+        assert out.getvalue() == text
+        (plain,) = list(read_acled(io.StringIO(_acled(notes="one\ntwo"))))
+        assert [loss for loss in plain.losses if loss.field == "notes"] == []

@@ -292,8 +292,13 @@ def clean_text(text: str, column: str, losses: list[Loss]) -> str:
     """
     if text.isprintable():
         return text
-    losses.append(Loss(column, LossKind.APPROXIMATED, "control characters replaced by U+FFFD"))
-    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
+    if "\r" in text:  # Windows or old Mac line breaks inside a field: one convention
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        losses.append(Loss(column, LossKind.APPROXIMATED, "line breaks written as \\n"))
+    cleaned = "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
+    if cleaned != text:
+        losses.append(Loss(column, LossKind.APPROXIMATED, "control characters replaced by U+FFFD"))
+    return cleaned
 
 
 def parse_float(text: str, column: str) -> float | None:

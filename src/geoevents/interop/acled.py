@@ -43,6 +43,7 @@ from geoevents.interop._common import (
     Row,
     TableFormat,
     WriteReport,
+    clean_text,
     fmt_float,
     imported_dating,
     one_line,
@@ -204,7 +205,7 @@ class AcledFormat(TableFormat):
             "countries": () if country is None else (country,),
             "plover": _PLOVER.get(event_type),
             "tags": tags,
-            "notes": row["notes"] or None,
+            "notes": clean_text(row["notes"], "notes", losses) or None,
         }
         fatalities = parse_int(row["fatalities"], "fatalities")
         count = Count() if fatalities is None else Count.exact(fatalities)
