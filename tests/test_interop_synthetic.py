@@ -295,6 +295,7 @@ class TestDamagedFiles:
         reader = read_acled(io.StringIO(text))
         (item,) = list(reader)
         assert reader.errors == []
+        assert item.record is not None
         assert item.record.notes == "first\nsecond\nthird\nfourth"
         assert [loss.message for loss in item.losses if loss.field == "notes"] == [
             "line breaks written as \\n"
