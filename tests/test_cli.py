@@ -166,6 +166,17 @@ class TestValidateInProcess:
         assert info.value.code == 2
         assert "unrecognized arguments" in capsys.readouterr().err
 
+    def test_usage_error_as_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """With --format json, a usage error is also JSON on standard output."""
+        missing = tmp_path / "missing.jsonl"
+        assert main(["validate", "--format", "json", str(missing)]) == 2
+        captured = capsys.readouterr()
+        assert json.loads(captured.out) == {
+            "ok": False,
+            "usage_error": f"{missing}: no such file or folder",
+        }
+        assert captured.err == f"geoevents: error: {missing}: no such file or folder\n"
+
     def test_not_a_regular_file(self) -> None:
         """Special files are refused."""
         assert main(["validate", "/dev/null"]) == 2

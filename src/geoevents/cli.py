@@ -61,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except _UsageError as exc:
         print(f"geoevents: error: {exc}", file=sys.stderr)
+        if getattr(args, "format", None) == "json":  # a program reads stdout: tell it too
+            _print_json({"ok": False, "usage_error": str(exc)})
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return EXIT_OK
