@@ -166,6 +166,17 @@ class TestValidateInProcess:
         assert info.value.code == 2
         assert "unrecognized arguments" in capsys.readouterr().err
 
+    def test_each_file_read_once(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A folder and a file inside it read the file once; .JSON counts as .json."""
+        (tmp_path / "a.jsonl").write_text(CLEAN)
+        (tmp_path / "B.JSON").write_text(json.dumps(json.loads(CLEAN.splitlines()[2])))
+        args = ["validate", "--format", "json", str(tmp_path), str(tmp_path / "a.jsonl")]
+        assert main(args) == 1  # B.JSON, read first, holds the record of a.jsonl
+        data = json.loads(capsys.readouterr().out)
+        assert [(p["rule"], p["location"]) for p in data["problems"]] == [
+            ("duplicate-id", f"{tmp_path / 'a.jsonl'}:3")
+        ]
+
     def test_usage_error_as_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """With --format json, a usage error is also JSON on standard output."""
         missing = tmp_path / "missing.jsonl"

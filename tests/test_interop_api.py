@@ -185,6 +185,19 @@ class TestHelpers:
         with pytest.raises(InvalidValueError, match=r"\$\.n: not a whole number"):
             parse_int("1.5", "n")
 
+    @pytest.mark.parametrize("text", ["1_0", " 5", "\u0663", "inf", "nan", "0x1f", "1e", "--1"])
+    def test_numbers_only_as_formats_write_them(self, text: str) -> None:
+        """What float() and int() would stretch to read is refused, naming the column."""
+        with pytest.raises(InvalidValueError, match=r"\$\.lat: not a number"):
+            parse_float(text, "lat")
+        with pytest.raises(InvalidValueError, match=r"\$\.n: not a whole number"):
+            parse_int(text, "n")
+        assert (parse_float("-.5", "x"), parse_float("1e-3", "x"), parse_int("+7", "x")) == (
+            -0.5,
+            0.001,
+            7,
+        )
+
     def test_stable_ids(self) -> None:
         """Ids are deterministic, ASCII, and differ for different spellings."""
         assert stable_id("p", "Página 12") == stable_id("p", "Página 12")

@@ -151,24 +151,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def _files(paths: Sequence[str]) -> list[Path]:
     """The data files named by *paths*, folders expanded (sorted), or a usage error."""
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # by resolved path: a file named twice is read once
     for text in paths:
         path = Path(text)
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+            inside = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+            )
             if not inside:
                 msg = f"{text}: no .jsonl or .json files in this folder"
                 raise _UsageError(msg)
-            found.extend(inside)
+            found.update((p.resolve(), p) for p in inside if p.resolve() not in found)
         elif path.is_file():
-            found.append(path)
+            found.setdefault(path.resolve(), path)
         elif path.exists():
             msg = f"{text}: not a regular file"
             raise _UsageError(msg)
         else:
             msg = f"{text}: no such file or folder"
             raise _UsageError(msg)
-    return found
+    return list(found.values())
 
 
 def _looks_binary(path: Path) -> bool:
@@ -239,7 +241,7 @@ def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
                 loaded.errors.append(f"{path}: not a text file (it contains NUL bytes)")
                 advance(path.stat().st_size)
                 continue
-            if path.suffix == ".json":
+            if path.suffix.lower() == ".json":
                 _load_json(path, loaded, allow_unknown=allow_unknown)
                 advance(path.stat().st_size)
                 continue

@@ -301,24 +301,36 @@ def clean_text(text: str, column: str, losses: list[Loss]) -> str:
     return cleaned
 
 
+# What the formats write; Python's float() and int() would also take "1_0", " 5",
+# "inf" and digits of every script ("٣").
+_FLOAT: Final = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_INT: Final = re.compile(r"[-+]?[0-9]+")
+
+
 def parse_float(text: str, column: str) -> float | None:
-    """A decimal number, or ``None`` for an empty field."""
+    """A decimal number, or ``None`` for an empty field.
+
+    >>> parse_float("32.7", "latitude"), parse_float("NA", "latitude")
+    (32.7, None)
+    """
     if text in ("", "NA"):
         return None
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidValueError("not a number", path=f"$.{column}", value=text) from None
+    if not _FLOAT.fullmatch(text):
+        raise InvalidValueError("not a number", path=f"$.{column}", value=text)
+    return float(text)
 
 
 def parse_int(text: str, column: str) -> int | None:
-    """A whole number, or ``None`` for an empty field."""
+    """A whole number, or ``None`` for an empty field.
+
+    >>> parse_int("12", "fatalities"), parse_int("", "fatalities")
+    (12, None)
+    """
     if text in ("", "NA"):
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InvalidValueError("not a whole number", path=f"$.{column}", value=text) from None
+    if not _INT.fullmatch(text) or len(text) > 20:
+        raise InvalidValueError("not a whole number", path=f"$.{column}", value=text)
+    return int(text)
 
 
 def one_line(text: str, limit: int) -> str:

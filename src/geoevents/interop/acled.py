@@ -98,6 +98,7 @@ _RULES: Final = {
     2: "ACLED time_precision 2: a week-like span recorded as its middle day; kept as ±3 days",
     3: "ACLED time_precision 3: a month, recorded inside it; kept as the month",
 }
+_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RULE_RE: Final = re.compile(r"ACLED time_precision ([123])")
 _VAC: Final = "Violence against civilians"
 
@@ -111,8 +112,11 @@ def _split(text: str) -> list[str]:
 
 
 def _date(row: Row) -> tuple[Any, list[Loss]]:
+    text = row["event_date"]
     try:
-        day = datetime.date.fromisoformat(row["event_date"])
+        if not _DAY.fullmatch(text):  # fromisoformat also takes 20220630 and week dates
+            raise ValueError
+        day = datetime.date.fromisoformat(text)
     except ValueError:
         raise InvalidValueError(
             "not a date", path="$.event_date", value=row["event_date"], hint="YYYY-MM-DD"

@@ -90,8 +90,13 @@ _VIOLENCE: Final = {
 }
 
 
+_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+
+
 def _day(text: str, column: str) -> datetime.date:
     try:
+        if not _DAY.match(text):  # a day, then perhaps a time: "2020-09-16 00:00:00.000"
+            raise ValueError
         return datetime.date.fromisoformat(text[:10])
     except ValueError:
         raise InvalidValueError("not a date", path=f"$.{column}", value=text) from None
