@@ -234,7 +234,13 @@ class TestNormalizeCountry:
         assert lines[0] == "TR\tTürkiye\tTurkey"
         assert lines[1].startswith("?\tambiguous: ")
         assert "CD (" in lines[1]
-        assert lines[2].startswith("-\tunknown")
+        assert lines[2].startswith("-\tunknown country (")
+        assert main(["normalize-country", "TU", "", "Tur\nkey"]) == 1
+        assert capsys.readouterr().out.splitlines() == [
+            "-\tnot an ISO country code (it is fips for TR (Türkiye): pass system='fips')\tTU",
+            "-\tempty country name\t",
+            "TR\tTürkiye\t'Tur\\nkey'",
+        ]
 
     def test_json_with_system(self, capsys: pytest.CaptureFixture[str]) -> None:
         """FIPS codes resolve with ``--system fips``; JSON output is a list."""

@@ -285,6 +285,19 @@ class TestCodes:
             normalize_country("TR", system="fips")
         assert info.value.hint == "not a fips code; it is alpha2 for TR (Türkiye), system='alpha2'?"
 
+    @pytest.mark.parametrize(
+        ("text", "hint"),
+        [
+            ("TU", "it is fips for TR (Türkiye): pass system='fips'"),
+            ("GER", "it is ioc for DE (Germany): pass system='ioc'"),
+        ],
+    )
+    def test_code_of_another_system_without_system(self, text: str, hint: str) -> None:
+        """Without a system, a FIPS or IOC code is not guessed, but the hint names it."""
+        with pytest.raises(UnknownCountryError) as info:
+            normalize_country(text)
+        assert (info.value.message, info.value.hint) == ("not an ISO country code", hint)
+
     def test_no_names_with_system(self) -> None:
         """With a system, names are not tried."""
         with pytest.raises(UnknownCountryError) as info:

@@ -448,8 +448,14 @@ def _normalize(args: argparse.Namespace) -> int:
             results.append({"input": text, "status": "ambiguous", "candidates": candidates})
         except UnknownCountryError as exc:
             code = EXIT_INVALID
+            reason = exc.message + (f" ({exc.hint})" if exc.hint and not exc.suggestions else "")
             results.append(
-                {"input": text, "status": "unknown", "suggestions": list(exc.suggestions)}
+                {
+                    "input": text,
+                    "status": "unknown",
+                    "reason": reason,
+                    "suggestions": list(exc.suggestions),
+                }
             )
         else:
             results.append({"input": text, "status": "ok", "alpha2": c.alpha2, "name": c.name})
@@ -457,14 +463,15 @@ def _normalize(args: argparse.Namespace) -> int:
         _print_json(results)
         return code
     for r in results:
+        shown = r["input"] if r["input"].isprintable() else repr(r["input"])  # one row each
         if r["status"] == "ok":
-            print(f"{r['alpha2']}\t{r['name']}\t{r['input']}")
+            print(f"{r['alpha2']}\t{r['name']}\t{shown}")
         elif r["status"] == "ambiguous":
             names = ", ".join(f"{c['alpha2']} ({c['name']})" for c in r["candidates"])
-            print(_colour(f"?\tambiguous: {names}\t{r['input']}", "33", sys.stdout))
+            print(_colour(f"?\tambiguous: {names}\t{shown}", "33", sys.stdout))
         else:
             hint = f" (did you mean {', '.join(r['suggestions'][:3])}?)" if r["suggestions"] else ""
-            print(_colour(f"-\tunknown{hint}\t{r['input']}", "31", sys.stdout))
+            print(_colour(f"-\t{r['reason']}{hint}\t{shown}", "31", sys.stdout))
     return code
 
 

@@ -383,9 +383,15 @@ def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
         if codes is not None:
             return _outcome(codes, stripped)
     if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
-        hit = _load().by_code.get(stripped.upper())
+        code = stripped.upper()
+        hit = _load().by_code.get(code)
         if hit is not None:
             return Country(hit)
+        for other in ("fips", "ioc"):  # a code of another system: say which, never guess
+            alt = _system_table(other).get(code)
+            if alt is not None:
+                hint = f"it is {other} for {alt} ({Country(alt).name}): pass system={other!r}"
+                return _Failure("not an ISO country code", (), (), hint)
     return _miss(_loose_key(key), fuzzy)
 
 
