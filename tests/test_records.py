@@ -61,6 +61,40 @@ class TestCommonFields:
             "needs at least one item",
         )
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Syria\u00a0asked",  # no-break space, common in scraped HTML
+            "10\u202f000 troops",  # narrow no-break space between digits
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u062f",  # Persian, with ZWNJ
+            "\u200fSyria",  # a right-to-left mark
+            "\u3000quoted",  # ideographic space
+        ],
+    )
+    def test_spaces_and_marks_are_text(self, text: str) -> None:
+        """Spaces and invisible marks of real text pass, though str.isprintable refuses them."""
+        assert event(summary=text, notes=text).summary == text
+
+    @pytest.mark.parametrize(
+        ("field", "text"),
+        [
+            ("summary", "a\x00b"),
+            ("summary", "a\x85b"),
+            ("summary", "a\u2028b"),
+            ("summary", "a\tb"),
+            ("notes", "a\x1bb"),
+            ("notes", "a\ud800"),
+        ],
+    )
+    def test_control_characters_refused(self, field: str, text: str) -> None:
+        """Control characters and lone surrogates are refused; a summary is one line."""
+        with pytest.raises(InvalidValueError) as info:
+            event(**{field: text})
+        assert (info.value.path, info.value.message) == (
+            f"$.{field}",
+            "contains control characters",
+        )
+
     def test_empty_id(self) -> None:
         """An empty id is refused."""
         with pytest.raises(InvalidValueError) as info:

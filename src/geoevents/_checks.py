@@ -63,9 +63,23 @@ class Text:
 
 
 def has_control(value: str, *, allow_newlines: bool) -> bool:
-    """Whether *value* holds a control character (or lone surrogate) other than a space."""
+    """Whether *value* holds a control character or a lone surrogate.
+
+    Only those: no-break and thin spaces, and the invisible marks of right-to-left and
+    joined scripts (RLM, ZWNJ...), are text, common in news from the web, although
+    ``str.isprintable`` is false for them. Without *allow_newlines*, tabs and line or
+    paragraph separators count as control characters too.
+    """
+    import unicodedata  # only for the rare text that is not all printable
+
     allowed = "\n\t" if allow_newlines else ""
-    return any(not ch.isprintable() and ch not in allowed and ch != " " for ch in value)
+    for ch in value:
+        if ch.isprintable() or ch == " " or ch in allowed:
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs") or (category in ("Zl", "Zp") and not allow_newlines):
+            return True
+    return False
 
 
 def optional_text(limit: int = MAX_TEXT, *, single_line: bool = False) -> Callable[..., None]:

@@ -45,6 +45,7 @@ from typing import IO, Any, ClassVar, Final, final
 import attrs
 
 from geoevents._atomic import replace_text
+from geoevents._checks import has_control
 from geoevents.errors import InvalidValueError
 from geoevents.records import Event
 from geoevents.sources import Source
@@ -295,7 +296,10 @@ def clean_text(text: str, column: str, losses: list[Loss]) -> str:
     if "\r" in text:  # Windows or old Mac line breaks inside a field: one convention
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         losses.append(Loss(column, LossKind.APPROXIMATED, "line breaks written as \\n"))
-    cleaned = "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
+    cleaned = "".join(
+        c if c.isprintable() or c in "\n\t" or not has_control(c, allow_newlines=True) else "\ufffd"
+        for c in text
+    )
     if cleaned != text:
         losses.append(Loss(column, LossKind.APPROXIMATED, "control characters replaced by U+FFFD"))
     return cleaned
