@@ -693,6 +693,67 @@ class TestLaws:
             assert a.sort_key() < b.sort_key()
 
 
+def _moments_and_days() -> st.SearchStrategy[FuzzyDate]:
+    """Zoned times within a few days (offsets -12:00..+14:00), naive times and days."""
+    times = st.datetimes(datetime.datetime(2025, 7, 20), datetime.datetime(2025, 7, 27))
+    offsets = st.integers(-12 * 60, 14 * 60).map(
+        lambda m: datetime.timezone(datetime.timedelta(minutes=m))
+    )
+    zoned = st.builds(lambda t, z: t.replace(tzinfo=z), times, offsets)
+    days = st.dates(date(2025, 7, 20), date(2025, 7, 27)).map(FuzzyDate.from_date)
+    return st.one_of(zoned.map(FuzzyDate.from_datetime), times.map(FuzzyDate.from_datetime), days)
+
+
+class TestMoments:
+    """Times with zone offsets are moments: compared as such, whatever their local day."""
+
+    def test_across_midnight(self) -> None:
+        """23:00 in New York is after 01:00 in Istanbul the next day."""
+        new_york = FuzzyDate("2025-07-23T23:00:00-05:00")  # 04:00 UTC on the 24th
+        istanbul = FuzzyDate("2025-07-24T01:00:00+03:00")  # 22:00 UTC on the 23rd
+        assert istanbul.definitely_before(new_york)
+        assert not new_york.definitely_before(istanbul)
+        assert not new_york.possibly_before(istanbul)
+        assert not new_york.overlaps(istanbul)
+        assert sorted([new_york, istanbul], key=FuzzyDate.sort_key) == [istanbul, new_york]
+
+    def test_against_days(self) -> None:
+        """Against a day, whose zone is unknown, a moment may fall on its UTC day or either side."""
+        new_york = FuzzyDate("2025-07-23T23:00:00-05:00")
+        assert FuzzyDate("2025-07-22").definitely_before(new_york)
+        assert not FuzzyDate("2025-07-23").definitely_before(new_york)
+        assert not new_york.definitely_before(FuzzyDate("2025-07-25"))
+        assert new_york.definitely_before(FuzzyDate("2025-07-26"))
+        assert FuzzyDate("9999-12-31T23:00:00-05:00").overlaps(FuzzyDate("9999-12-31"))
+        assert FuzzyDate("0001-01-01T00:00:00+01:00").definitely_before(FuzzyDate("0001-01-02"))
+
+    @given(_moments_and_days(), _moments_and_days(), _moments_and_days())
+    def test_laws(self, a: FuzzyDate, b: FuzzyDate, c: FuzzyDate) -> None:
+        """The order is strict, transitive, dual to possibly_before, and sorting respects it."""
+        assert not a.definitely_before(a)
+        if a.definitely_before(b):
+            assert a.sort_key() < b.sort_key()
+            assert not b.definitely_before(a)
+            if b.definitely_before(c):
+                assert a.definitely_before(c)
+        assert a.possibly_before(b) == (not b.definitely_before(a))
+        if a.contains(b):
+            assert a.overlaps(b)
+
+    def test_ceasefire_across_zones(self) -> None:
+        """A ceasefire that ended six hours after it was declared is not refused."""
+        from builders import SYRIA, common
+        from geoevents import Ceasefire
+
+        record = Ceasefire(
+            **common(),
+            parties=(SYRIA,),
+            declared=FuzzyDate("2025-07-24T01:00:00+03:00"),
+            ended=FuzzyDate("2025-07-23T23:00:00-05:00"),
+        )
+        assert record.ended is not None
+
+
 class TestPrecision:
     """The Precision enum."""
 

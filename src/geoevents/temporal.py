@@ -270,7 +270,7 @@ def _datetime(part: str, text: str) -> _Info:
             sign * datetime.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:]))
         )
     clock = datetime.time(int(hh), int(mm), int(ss), tzinfo=tz)
-    return _Info(
+    info = _Info(
         day,
         day,
         Precision.TIME,
@@ -280,6 +280,12 @@ def _datetime(part: str, text: str) -> _Info:
         interval=None,
         sort_key=_key(day, day, text),
     )
+    moment = _utc_seconds(info)
+    if moment is None:
+        return info
+    # A moment sorts by its UTC day, then its UTC time, in line with definitely_before.
+    utc_day, second = divmod(moment, 86_400)
+    return info._replace(sort_key=(utc_day, utc_day, f"{second:05d} {text}"))
 
 
 def _key(
@@ -681,6 +687,9 @@ class FuzzyDate:
     def sort_key(self) -> tuple[int, int, str]:
         """A key ordering by earliest day (unbounded first), then latest (unbounded last), text.
 
+        A time with a zone offset counts at its UTC day and time, so that the order never
+        contradicts :meth:`definitely_before`.
+
         >>> sorted([FuzzyDate("2025-07"), FuzzyDate("2025-07-01"), FuzzyDate("/2025")],
         ...        key=FuzzyDate.sort_key)
         [FuzzyDate("/2025"), FuzzyDate("2025-07-01"), FuzzyDate("2025-07")]
@@ -693,13 +702,22 @@ class FuzzyDate:
         True only when both bounds are known and ``self.latest < other.earliest``: the same
         day never counts (the order within a day is unknown). Irreflexive and transitive.
 
+        A time with a zone offset is a moment, whose calendar day depends on where it is
+        read: two such times are compared as moments, and against anything else it may
+        fall on the day before or after its UTC day (``2025-07-23T23:00:00-05:00`` is
+        already the 24th in UTC, and still the 23rd in New York).
+
         >>> FuzzyDate("2025-07-22").definitely_before(FuzzyDate("2025-07-23"))
         True
         >>> FuzzyDate("2025-07-23").definitely_before(FuzzyDate("2025-07-23"))
         False
         """
-        mine, theirs = self._info.latest, other._info.earliest
-        return mine is not None and theirs is not None and mine < theirs
+        mine, theirs = self._info, other._info
+        moment, their_moment = _utc_seconds(mine), _utc_seconds(theirs)
+        if moment is not None and their_moment is not None:
+            return moment < their_moment  # two exact moments: compared as such
+        last, first = _days(mine)[1], _days(theirs)[0]
+        return last is not None and first is not None and last < first
 
     def possibly_before(self, other: FuzzyDate, /) -> bool:
         """Whether some possible moment of self can precede some possible moment of *other*.
@@ -730,12 +748,18 @@ class FuzzyDate:
     def contains(self, other: FuzzyDate, /) -> bool:
         """Whether every possible day of *other* is a possible day of self.
 
+        Two times with zone offsets are moments: one contains the other only when they
+        are the same moment.
+
         >>> FuzzyDate("2025-07").contains(FuzzyDate("2025-07-2X"))
         True
         >>> FuzzyDate("2025-07").contains(FuzzyDate("2025-07-31/.."))
         False
         """
         mine, theirs = self._info, other._info
+        moment, their_moment = _utc_seconds(mine), _utc_seconds(theirs)
+        if moment is not None and their_moment is not None:
+            return moment == their_moment  # the same moment, written in any zone
         starts_ok = mine.earliest is None or (
             theirs.earliest is not None and mine.earliest <= theirs.earliest
         )
@@ -743,6 +767,35 @@ class FuzzyDate:
             theirs.latest is not None and theirs.latest <= mine.latest
         )
         return starts_ok and ends_ok
+
+
+def _utc_seconds(info: _Info) -> int | None:
+    """Seconds since 0001-01-01T00:00Z of a time with a zone offset; else ``None``.
+
+    Plain integers: near year 1 or 9999 the UTC moment may lie outside what ``datetime``
+    can hold.
+    """
+    time = info.time
+    if time is None or info.earliest is None:
+        return None
+    offset = time.utcoffset()
+    if offset is None:
+        return None
+    clock = time.hour * 3600 + time.minute * 60 + time.second
+    return info.earliest.toordinal() * 86_400 + clock - int(offset.total_seconds())
+
+
+def _days(info: _Info) -> tuple[datetime.date | None, datetime.date | None]:
+    """The days a date may fall on, wherever it is read: a zoned time, its UTC day ± 1."""
+    moment = _utc_seconds(info)
+    if moment is None:
+        return info.earliest, info.latest
+    day = moment // 86_400  # the ordinal of its UTC day
+    first, last = datetime.date.min.toordinal(), datetime.date.max.toordinal()
+    return (
+        datetime.date.fromordinal(min(max(day - 1, first), last)),
+        datetime.date.fromordinal(min(max(day + 1, first), last)),
+    )
 
 
 def _check_int(name: str, value: object, lo: int, hi: int) -> None:
