@@ -32,9 +32,9 @@ class TestLocation:
             Location(name="X", latitude=lat, longitude=lon)
         assert info.value.path == path
 
-    @pytest.mark.parametrize("bad", [math.nan, math.inf, True, "32.7"])
+    @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, 10**400, True, "32.7"])
     def test_not_a_number(self, bad: object) -> None:
-        """NaN, infinity, booleans and strings are not coordinates."""
+        """NaN, infinity, huge integers, booleans and strings are not coordinates."""
         with pytest.raises(InvalidValueError):
             Location(name="X", latitude=bad, longitude=0.0)  # type: ignore[arg-type]
 

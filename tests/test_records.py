@@ -95,6 +95,30 @@ class TestCommonFields:
             "contains control characters",
         )
 
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            (
+                {"attributions": Attribution(source="s")},
+                "expected a list or tuple, got Attribution",
+            ),
+            ({"attributions": None}, "expected a list or tuple, got NoneType"),
+            ({"refers_to": "abc"}, "expected a list or tuple, got str"),
+            ({"tags": {"a": 1}}, "expected a list or tuple, got dict"),
+            ({"countries": Country("SY")}, "expected a list or tuple, got Country"),
+        ],
+    )
+    def test_one_item_for_a_list(self, fields: dict[str, Any], message: str) -> None:
+        """A single item, None, a string or a mapping for a list field names the field."""
+        with pytest.raises(InvalidValueError) as info:
+            event(**fields)
+        (field,) = fields
+        assert (info.value.path, info.value.message) == (f"$.{field}", message)
+
+    def test_any_iterable_for_a_list(self) -> None:
+        """Generators and other iterables become tuples, as lists do."""
+        assert event(tags=(t for t in ("a", "b"))).tags == ("a", "b")
+
     def test_empty_id(self) -> None:
         """An empty id is refused."""
         with pytest.raises(InvalidValueError) as info:

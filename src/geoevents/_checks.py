@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -152,7 +152,7 @@ class Coordinate:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             _fail(attribute, f"expected a number, got {type(value).__name__}", value)
         assert isinstance(value, (int, float))
-        if not math.isfinite(value) or not -self.limit <= value <= self.limit:
+        if not -self.limit <= value <= self.limit:  # False for NaN; no float() of huge ints
             _fail(attribute, f"must be between -{self.limit:g} and {self.limit:g}", value)
 
 
@@ -172,6 +172,7 @@ class InstancesOf:
         self, _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
     ) -> None:
         """Check *value*."""
+        tuple_value(_inst, attribute, value)
         if len(value) < self.min_len:
             need = "at least one item" if self.min_len == 1 else f"at least {self.min_len} items"
             _fail(attribute, f"needs {need}", value)
@@ -213,6 +214,7 @@ def unique_strings(
     _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
 ) -> None:
     """A tuple of distinct ids."""
+    tuple_value(_inst, attribute, value)
     for i, item in enumerate(value):
         if not isinstance(item, str) or not ID_PATTERN.fullmatch(item):
             raise InvalidValueError("not a valid id", path=f"$.{attribute.name}[{i}]", value=item)
@@ -221,9 +223,22 @@ def unique_strings(
 
 
 def to_tuple(value: Any) -> tuple[Any, ...]:
-    """Turn a list (or any iterable but a string) into a tuple, keeping tuples as they are."""
+    """Turn a list (or any iterable but a string or a mapping) into a tuple.
+
+    Anything else is returned as it is, for the field's validator to refuse by the
+    field's name (a converter does not know it): see :func:`tuple_value`.
+    """
     if isinstance(value, tuple):
         return value
-    if isinstance(value, (str, bytes)):
-        raise InvalidValueError("expected a sequence, got a string", value=value)
-    return tuple(value)
+    if isinstance(value, list) or (
+        isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+    ):
+        return tuple(value)
+    return value  # type: ignore[no-any-return]
+
+
+def tuple_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that a tuple field holds a tuple (its converter made one of any list)."""
+    if not isinstance(value, tuple):
+        hint = None if value is None else "wrap a single item in a list: [item]"
+        _fail(attribute, f"expected a list or tuple, got {type(value).__name__}", value, hint)

@@ -262,7 +262,8 @@ class _Writer(CodeWriter):
                 self.check(validator.validator, base, field, var, indent + 1)
                 return
             case _ if isinstance(validator, _DEEP_ITERABLE) and tuple_item(base) is not None:
-                if validator.iterable_validator is None:
+                # The decoder's value is a tuple already: what tuple_value checks.
+                if validator.iterable_validator in (None, _checks.tuple_value):
                     member = validator.member_validator
                     self.emit(indent, f"for j in {var}:")
                     self.check(member, tuple_item(base), field, "j", indent + 1)

@@ -13,7 +13,7 @@ from typing import final
 
 import attrs
 
-from geoevents._checks import InstanceOf, Text, optional_text, to_tuple
+from geoevents._checks import InstanceOf, Text, optional_text, to_tuple, tuple_value
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 
@@ -92,7 +92,9 @@ class Actor:
         default=None, validator=optional_text(300, single_line=True)
     )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=attrs.validators.deep_iterable(Text(300, True))
+        default=(),
+        converter=to_tuple,
+        validator=attrs.validators.deep_iterable(Text(300, True), tuple_value),
     )
 
     def __attrs_post_init__(self) -> None:

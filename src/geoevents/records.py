@@ -25,6 +25,7 @@ from geoevents._checks import (
     Text,
     optional_text,
     to_tuple,
+    tuple_value,
     unique_strings,
 )
 from geoevents.actors import Actor, Participant, Role, participants
@@ -190,7 +191,9 @@ class Event:
     plover_mode: str | None = attrs.field(default=None, validator=_plover_mode)
     modality: Modality = attrs.field(default=Modality.ACTUAL, validator=InstanceOf(Modality))
     tags: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=attrs.validators.deep_iterable(Text(100, True))
+        default=(),
+        converter=to_tuple,
+        validator=attrs.validators.deep_iterable(Text(100, True), tuple_value),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text())
 
