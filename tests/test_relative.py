@@ -206,6 +206,8 @@ class TestMonthNames:
             ("early July", "2025-07-01/2025-07-10", THURSDAY),
             ("late July", "2025-07-21/2025-07-31", THURSDAY),
             ("in late June", "2025-06-21/2025-06-30", THURSDAY),
+            ("late December", "9999-12-21/9999-12-31", date(9999, 12, 31)),
+            ("early December 9999", "9999-12-01/9999-12-10", THURSDAY),
             ("late February", "2025-02-21/2025-02-28", THURSDAY),
             ("late February", "2024-02-21/2024-02-29", date(2024, 7, 1)),
             ("mid-July", "2024-07-11/2024-07-20", date(2025, 7, 5)),

@@ -359,6 +359,15 @@ class TestConstructors:
         with pytest.raises(InvalidDateError, match=message):
             FuzzyDate.between(FuzzyDate(start), FuzzyDate(end))
 
+    def test_between_takes_dates(self) -> None:
+        """A string for an endpoint is refused with the way to make a date of it."""
+        with pytest.raises(InvalidDateError) as info:
+            FuzzyDate.between("2025", None)  # type: ignore[arg-type]
+        assert str(info.value) == (
+            "$: an interval start must be a FuzzyDate or None, not str: '2025' "
+            "(use FuzzyDate(text))"
+        )
+
     def test_between_needs_one_end(self) -> None:
         """An interval open at both ends says nothing and is refused."""
         with pytest.raises(InvalidDateError, match="at least one known endpoint"):

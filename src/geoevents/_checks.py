@@ -9,7 +9,6 @@ reports where it sits once the converter prefixes the path of its container.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final

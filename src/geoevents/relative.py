@@ -49,6 +49,7 @@ expression resolves to a date whose earliest day is on or before the anchor; day
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from typing import Final
@@ -386,8 +387,7 @@ def _month(
 
 
 def _days_in(year: int, month: int) -> int:
-    following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return (following - datetime.timedelta(days=1)).day
+    return calendar.monthrange(year, month)[1]  # December 9999 has no following month
 
 
 def _explain(text: str, expression: str) -> InvalidDateError:

@@ -537,6 +537,12 @@ class FuzzyDate:
         FuzzyDate("../2025-07")
         """
         for which, point in (("start", start), ("end", end)):
+            if point is not None and not isinstance(point, FuzzyDate):
+                raise InvalidDateError(
+                    f"an interval {which} must be a FuzzyDate or None, not {type(point).__name__}",
+                    value=point,
+                    hint="use FuzzyDate(text)",
+                )
             if point is not None and (point.is_interval or point.time is not None):
                 raise InvalidDateError(
                     f"an interval {which} must be a single date without a time of day",
