@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -192,6 +193,61 @@ class TestErrors:
         table = to_arrow([]).replace_schema_metadata({b"geoevents.layout": b"99"})
         with pytest.raises(DatasetError, match="upgrade geoevents"):
             from_arrow(table)
+
+    def test_existing_export_refused_before_reading(self, tmp_path: Path) -> None:
+        """Without overwrite, an existing export is refused before any entry is consumed."""
+        out = tmp_path / "o"
+        write_parquet(out, [event("a", "2025", "SY")])
+        pending = iter([event("b", "2025", "SY")])
+        with pytest.raises(FileExistsError):
+            write_parquet(out, pending)
+        assert next(pending).id == "b"  # still there for the caller
+
+    @pytest.mark.parametrize(
+        ("damage", "message"),
+        [
+            ("garbage", "not a geoevents Parquet file"),
+            ("no json", "not a geoevents Parquet file"),
+            ("null json", "column 'json' is string, with 1 nulls"),
+            ("int json", "column 'json' is int64"),
+            ("bad metadata", "geoevents.schema is b'one', not a version number"),
+        ],
+    )
+    def test_damaged_files(self, tmp_path: Path, damage: str, message: str) -> None:
+        """A damaged or foreign sources file is a DatasetError naming it."""
+        out = tmp_path / "o"
+        write_parquet(out, [Source(id="s", outlet="S"), event("a", "2025", "SY")])
+        file = out / "sources.parquet"
+        table = pq.read_table(file)
+        if damage == "garbage":
+            file.write_bytes(b"PAR1 not really")
+        elif damage == "no json":
+            pq.write_table(table.drop_columns(["json"]), file)
+        elif damage == "null json":
+            pq.write_table(
+                pa.table({"seq": table["seq"], "json": pa.array([None], pa.string())}), file
+            )
+        elif damage == "int json":
+            pq.write_table(pa.table({"seq": table["seq"], "json": pa.array([1])}), file)
+        else:
+            pq.write_table(table.replace_schema_metadata({b"geoevents.schema": b"one"}), file)
+        with pytest.raises(DatasetError) as info:
+            read_parquet(out)
+        assert str(info.value).startswith(f"{file}: ")
+        assert message in str(info.value)
+
+    def test_from_arrow_needs_a_table(self) -> None:
+        """from_arrow refuses other objects and tables without a json column."""
+        with pytest.raises(TypeError, match=r"from_arrow takes a pyarrow\.Table, not list"):
+            from_arrow([])  # type: ignore[arg-type]
+        with pytest.raises(DatasetError, match="no 'json' column"):
+            from_arrow(pa.table({"x": [1]}))
+
+    def test_many_partitions(self, tmp_path: Path) -> None:
+        """More than 1,024 partitions in one batch are written (pyarrow's default limit)."""
+        entries = [event(f"r{i}", f"{1000 + i:04d}", "SY") for i in range(1_100)]
+        assert write_parquet(tmp_path / "o", entries) == 1_100
+        assert read_parquet(tmp_path / "o") == entries
 
 
 class TestDuckDB:

@@ -256,6 +256,15 @@ class TestParquet:
         )
         assert again.written == len(entries)
 
+    def test_refusals_before_any_work(self, tmp_path: Path, client: Client) -> None:
+        """An existing output or a string for partition_by is refused before reading."""
+        (tmp_path / "pq").mkdir()
+        missing = [tmp_path / "missing.jsonl"]  # would fail if it were read
+        with pytest.raises(FileExistsError):
+            jsonl_to_parquet(missing, tmp_path / "pq", scheduler=client)
+        with pytest.raises(TypeError, match="not the string 'year'"):
+            jsonl_to_parquet(missing, tmp_path / "new", scheduler=client, partition_by="year")
+
     def test_bad_json_row(self, tmp_path: Path, client: Client) -> None:
         """A row whose JSON does not decode is reported with its file and row."""
         import pyarrow.parquet as pq

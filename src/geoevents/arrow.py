@@ -397,11 +397,33 @@ def from_arrow(table: pa.Table, *, allow_unknown: bool = False) -> list[Entry]:
     >>> tuple(from_arrow(to_arrow(records))) == records
     True
     """
+    if not isinstance(table, pa.Table):
+        msg = f"from_arrow takes a pyarrow.Table, not {type(table).__name__}"
+        raise TypeError(msg)
     _check_metadata(table.schema, "<table>")
+    _check_columns(table, "<table>")
     if "seq" in table.column_names:
         table = table.take(pa.compute.sort_indices(table.column("seq")))
     texts = cast("list[str]", table.column("json").to_pylist())
     return [from_json(text, allow_unknown=allow_unknown) for text in texts]
+
+
+def _check_columns(table: pa.Table, where: str) -> None:
+    """Refuse a table whose ``json`` (and ``seq``) columns are missing, mistyped or null."""
+    for name, required, of_type in (
+        ("json", True, lambda t: pa.types.is_string(t) or pa.types.is_large_string(t)),
+        ("seq", False, pa.types.is_integer),
+    ):
+        if name not in table.column_names:
+            if required:
+                msg = f"{where}: not a geoevents table (no {name!r} column)"
+                raise DatasetError(msg)
+            continue
+        column = table.column(name)
+        if not of_type(column.type) or column.null_count:
+            msg = f"{where}: not a geoevents table (column {name!r} is {column.type}"
+            msg += f", with {column.null_count} nulls)" if column.null_count else ")"
+            raise DatasetError(msg)
 
 
 def _check_metadata(schema: pa.Schema, where: str) -> None:
@@ -411,6 +433,9 @@ def _check_metadata(schema: pa.Schema, where: str) -> None:
         (b"geoevents.layout", LAYOUT_VERSION),
     ):
         raw = meta.get(key)
+        if raw is not None and not raw.isdigit():
+            msg = f"{where}: {key.decode()} is {raw!r}, not a version number"
+            raise DatasetError(msg)
         if raw is not None and int(raw) > newest:
             msg = (
                 f"{where}: written with {key.decode()} {int(raw)}, newer than {newest}, "
@@ -461,6 +486,9 @@ def _write_record_files(
         basename_template=f"{prefix}-{{i}}.parquet",
         existing_data_behavior="overwrite_or_ignore",
         create_dir=True,
+        # pyarrow stops at 1,024 partitions a batch by default; years x countries of a
+        # long conflict dataset pass that.
+        max_partitions=1 << 20,
     )
 
 
@@ -505,6 +533,13 @@ def _write_sources_file(
     """Write ``(seq, source)`` pairs as one Parquet file of :data:`SOURCE_SCHEMA`."""
     rows = [_source_row(source, seq) for seq, source in sources]
     pq.write_table(pa.Table.from_batches([_batch(rows, SOURCE_SCHEMA)]), os.fspath(path))
+
+
+def _check_target(target: str, *, overwrite: bool) -> None:
+    """Refuse an existing *target* before anything is read or written (see :func:`_publish`)."""
+    if not overwrite and os.path.lexists(target):
+        msg = f"{target} exists; pass overwrite=True to replace it"
+        raise FileExistsError(msg)
 
 
 def _publish(tmp: str, target: str, *, overwrite: bool) -> None:
@@ -573,9 +608,10 @@ def write_parquet(
     """
     _check_batch_size(batch_size)
     _partitioning(partition_by)  # check before anything is written
+    target = os.path.abspath(os.fspath(path))
+    _check_target(target, overwrite=overwrite)
     if isinstance(entries, Dataset):
         entries = [*entries.sources.values(), *entries.source_conflicts, *entries.records]
-    target = os.path.abspath(os.fspath(path))
     tmp = _temp_folder(target)
     sources: list[tuple[int, Source]] = []
     counter = _Counter(entries)
@@ -620,8 +656,14 @@ def record_files(path: str | os.PathLike[str]) -> list[str]:
 
 
 def _read_columns(file: str, columns: list[str]) -> pa.Table:
-    table = pq.read_table(file, columns=columns, partitioning=None)
-    _check_metadata(pq.read_schema(file), file)
+    """The *columns* of one Parquet file of an export, or a DatasetError naming the file."""
+    try:
+        _check_metadata(pq.read_schema(file), file)
+        table = pq.read_table(file, columns=columns, partitioning=None)
+    except (pa.ArrowException, OSError) as exc:  # not Parquet, or missing columns
+        msg = f"{file}: not a geoevents Parquet file ({exc})"
+        raise DatasetError(msg) from None
+    _check_columns(table, file)
     return table
 
 

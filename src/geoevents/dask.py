@@ -580,12 +580,19 @@ def jsonl_to_parquet(
         FileExistsError: *out* exists and *overwrite* is false.
         ValueError: an unknown partition column.
     """
-    from geoevents.arrow import _partitioning, _publish, _temp_folder, _write_sources_file
+    from geoevents.arrow import (
+        _check_target,
+        _partitioning,
+        _publish,
+        _temp_folder,
+        _write_sources_file,
+    )
 
+    _partitioning(partition_by)  # before tuple(): a string is refused, not split
     columns = tuple(partition_by)
-    _partitioning(columns)
-    chunks, refused = _jsonl_chunks(paths, npartitions, allow_unknown)
     target = os.path.abspath(os.fspath(out))
+    _check_target(target, overwrite=overwrite)
+    chunks, refused = _jsonl_chunks(paths, npartitions, allow_unknown)
     tmp = _temp_folder(target)
     records_folder = os.path.join(tmp, "records")
     os.makedirs(records_folder)
