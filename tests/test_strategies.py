@@ -39,6 +39,9 @@ def revalidate(value: Any) -> None:
     assert attrs.evolve(value) == value
 
 
+SPRING = (datetime.date(2025, 3, 1), datetime.date(2025, 4, 15))
+
+
 class TestValueStrategies:
     @MANY
     @given(gst.countries())
@@ -52,6 +55,21 @@ class TestValueStrategies:
         """Generated dates parse back from their string and touch the window."""
         assert FuzzyDate.parse(str(d)) == d
         assert d.latest is None or d.latest >= datetime.date(2020, 1, 1)
+
+    @MANY
+    @given(gst.fuzzy_dates(min_date=SPRING[0], max_date=SPRING[1]))
+    def test_fuzzy_dates_touch_a_short_window(self, d: FuzzyDate) -> None:
+        """Every form, seasons included, has possible days inside a six-week window."""
+        assert d.latest is None or d.latest >= SPRING[0]
+        assert d.earliest is None or d.earliest <= SPRING[1]
+
+    @MANY
+    @given(gst.datings(min_date=datetime.date(2025, 1, 1), max_date=datetime.date(2025, 3, 1)))
+    def test_resolved_datings_anchored_inside(self, d: Dating) -> None:
+        """A resolved dating's anchor lies in the window, even when the window ends on a 1st."""
+        assert d.anchor is None or datetime.date(2025, 1, 1) <= d.anchor <= datetime.date(
+            2025, 3, 1
+        )
 
     @MANY
     @given(gst.datings())
@@ -185,3 +203,27 @@ class TestArguments:
         """Impossible arguments raise InvalidArgument when the strategy is made."""
         with pytest.raises(InvalidArgument):
             make()
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (lambda: gst.records(kinds="clash"), "kinds must be a list, not the string 'clash'"),
+            (lambda: gst.countries(codes="SY"), "codes must be a list, not the string 'SY'"),
+            (lambda: gst.attributions(source_ids="abc"), "source_ids must be a list"),
+            (lambda: gst.actors(kinds=["persn"]), "kinds: 'persn' is not a valid ActorKind"),
+            (
+                lambda: gst.fuzzy_dates(min_date="2025-01-01"),  # type: ignore[arg-type]
+                "min_date must be a datetime.date",
+            ),
+        ],
+    )
+    def test_refused_when_built(self, make: Any, message: str) -> None:
+        """Wrong arguments are InvalidArgument when the strategy is built, not when drawing."""
+        with pytest.raises(InvalidArgument) as info:
+            make()
+        assert str(info.value).startswith(message)
+
+    @given(gst.actors(kinds=["person"]))
+    def test_kind_values(self, actor: Actor) -> None:
+        """Actor kinds may be given by value."""
+        assert actor.kind is geoevents.ActorKind.PERSON

@@ -117,7 +117,18 @@ def _members(enum_type: type[E]) -> st.SearchStrategy[E]:
     return st.sampled_from(list(enum_type))
 
 
+def _listed(name: str, value: object) -> None:
+    """Refuse a string where a list is expected: it would be read letter by letter."""
+    if isinstance(value, (str, bytes)):
+        msg = f"{name} must be a list, not the string {value!r}; write [{value!r}]"
+        raise InvalidArgument(msg)
+
+
 def _check_window(min_date: datetime.date, max_date: datetime.date) -> None:
+    for name, value in (("min_date", min_date), ("max_date", max_date)):
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            msg = f"{name} must be a datetime.date, not {type(value).__name__}"
+            raise InvalidArgument(msg)
     if min_date > max_date:
         msg = f"min_date={min_date} is after max_date={max_date}; swap them"
         raise InvalidArgument(msg)
@@ -134,6 +145,7 @@ def countries(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Countr
     Raises:
         InvalidArgument: an empty or unknown code list.
     """
+    _listed("codes", codes)
     return _countries_of(None if codes is None else tuple(codes))
 
 
@@ -180,7 +192,7 @@ def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> FuzzyDate:
         if text.endswith("-3X") and day.month == 2:  # February has no 30s
             text = f"{day.year:04d}-02-XX"
     elif form == "season":
-        text = f"{day.year:04d}-{draw(st.integers(21, 24))}"
+        text = _season_of(day)
     else:
         zone = draw(st.sampled_from(["", "Z", "+03:00", "-05:00"]))
         clock = draw(st.times()).replace(microsecond=0).isoformat()
@@ -235,6 +247,20 @@ def _fuzzy_dates_of(
     return _fuzzy_date(lo, hi, intervals)
 
 
+def _season_of(day: datetime.date) -> str:
+    """The season holding *day* (winter runs from December into the next year).
+
+    Its year instead, where the season would begin before year 1 or end after 9999.
+    """
+    if day.month <= 2:
+        year, season = day.year - 1, 24
+    else:
+        year, season = day.year, 21 + (day.month - 3) // 3
+    if year < 1 or (season == 24 and year == 9999):
+        return f"{day.year:04d}"
+    return f"{year:04d}-{season}"
+
+
 _EXPRESSIONS = ("yesterday", "on Wednesday", "last week", "earlier this month", "two weeks ago")
 
 
@@ -247,8 +273,9 @@ def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
         from geoevents.relative import resolve_date
 
         anchor = draw(st.dates(min_value=lo + datetime.timedelta(days=40), max_value=hi))
-        anchor = anchor.replace(day=max(anchor.day, 2))  # "earlier this month" needs a day before
-        return resolve_date(draw(st.sampled_from(_EXPRESSIONS)), anchor)
+        # "earlier this month" needs a day of the month before the anchor.
+        usable = _EXPRESSIONS if anchor.day > 1 else _EXPRESSIONS[:3] + _EXPRESSIONS[4:]
+        return resolve_date(draw(st.sampled_from(usable)), anchor)
     date = draw(fuzzy_dates(min_date=lo, max_date=hi))
     expression = draw(_opt(_text(("in", "July", "around", "mid", "2025"), 3)))
     return Dating(date=date, method=method, expression=expression)
@@ -309,15 +336,19 @@ def _actor(
 
 def actors(
     *,
-    kinds: Iterable[ActorKind] | None = None,
+    kinds: Iterable[ActorKind | str] | None = None,
     countries: st.SearchStrategy[Country] | None = None,
 ) -> st.SearchStrategy[Actor]:
     """Named and unnamed actors of the given kinds, from the given countries.
 
     Raises:
-        InvalidArgument: an empty list of kinds.
+        InvalidArgument: an empty list of kinds, an unknown kind, or a string for the list.
     """
-    pool = tuple(ActorKind) if kinds is None else tuple(kinds)
+    _listed("kinds", kinds)
+    try:  # members, or their values ("person")
+        pool = tuple(ActorKind) if kinds is None else tuple(ActorKind(k) for k in kinds)
+    except ValueError as exc:
+        raise InvalidArgument(f"kinds: {exc}; choose from {', '.join(ActorKind)}") from None
     if not pool:
         msg = "kinds is empty; pass at least one ActorKind or None for all"
         raise InvalidArgument(msg)
@@ -405,6 +436,7 @@ def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrateg
     Raises:
         InvalidArgument: an empty list of source ids.
     """
+    _listed("source_ids", source_ids)
     if source_ids is not None and not source_ids:
         msg = "source_ids is empty; pass at least one id or None"
         raise InvalidArgument(msg)
@@ -548,6 +580,7 @@ def records(
 def _kinds(kinds: Iterable[str | type[Event]] | None) -> list[type[Event]]:
     if kinds is None:
         return list(RECORD_KINDS.values())
+    _listed("kinds", kinds)
     chosen: list[type[Event]] = []
     for k in kinds:
         tag = k if isinstance(k, str) else getattr(k, "kind", None)
