@@ -321,6 +321,19 @@ class TestConstructors:
         """from_datetime keeps whole seconds and writes the zone as Z or ±hh:mm."""
         assert str(FuzzyDate.from_datetime(value)) == expected
 
+    def test_from_datetime_utc_and_odd_offsets(self) -> None:
+        """UTC under any name is Z; an offset with seconds (local mean time) is refused."""
+        from zoneinfo import ZoneInfo
+
+        noon = datetime.datetime(2025, 7, 1, 12)
+        assert str(FuzzyDate.from_datetime(noon.replace(tzinfo=ZoneInfo("UTC")))) == (
+            "2025-07-01T12:00:00Z"
+        )
+        odd = datetime.timezone(datetime.timedelta(hours=-1, seconds=-30))
+        with pytest.raises(InvalidDateError) as info:
+            FuzzyDate.from_datetime(noon.replace(tzinfo=odd))
+        assert info.value.message == "the offset -01:00:30 has seconds, which EDTF cannot write"
+
     def test_from_datetime_refuses_dates(self) -> None:
         """from_datetime needs a datetime."""
         with pytest.raises(InvalidDateError, match=r"needs a datetime\.datetime"):

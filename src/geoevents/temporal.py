@@ -491,12 +491,20 @@ class FuzzyDate:
         text = t.replace(microsecond=0, tzinfo=None).isoformat()
         offset = t.utcoffset()
         if offset is not None:
-            if t.tzinfo is datetime.UTC:
-                text += "Z"
+            seconds = int(offset.total_seconds())
+            if seconds % 60 or offset.microseconds:
+                sign, size = "-" if seconds < 0 else "+", abs(seconds)
+                shown = f"{sign}{size // 3600:02d}:{size % 3600 // 60:02d}:{size % 60:02d}"
+                raise InvalidDateError(
+                    f"the offset {shown} has seconds, which EDTF cannot write",
+                    value=t,
+                    hint="convert to UTC first: t.astimezone(datetime.UTC)",
+                )
+            if not seconds:
+                text += "Z"  # UTC however it is named (datetime.UTC, ZoneInfo("UTC")...)
             else:
-                minutes = int(offset.total_seconds()) // 60
-                sign = "-" if minutes < 0 else "+"
-                text += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+                minutes = abs(seconds) // 60
+                text += f"{'-' if seconds < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
         return cls(text)
 
     @classmethod
