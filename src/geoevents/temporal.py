@@ -727,6 +727,9 @@ class FuzzyDate:
         False
         """
         mine, theirs = self._info, other._info
+        if mine.time is None and theirs.time is None:  # days only: the common case
+            last, first = mine.latest, theirs.earliest
+            return last is not None and first is not None and last < first
         moment, their_moment = _utc_seconds(mine), _utc_seconds(theirs)
         if moment is not None and their_moment is not None:
             return moment < their_moment  # two exact moments: compared as such
