@@ -88,9 +88,11 @@ class TestSingleMutations:
         target = data.draw(st.sampled_from(ds.records))
         start = target.when.date.earliest
         assume(target.modality is Modality.ACTUAL)
-        assume(start is not None and start.year > 1)
+        assume(start is not None and start.year > 1)  # room for three days before
         assert start is not None
-        before = FuzzyDate.from_date(start - datetime.timedelta(days=1))
+        # Three days: a time with a zone offset may fall on the day either side of its UTC
+        # day, which is itself up to a day from its local day.
+        before = FuzzyDate.from_date(start - datetime.timedelta(days=3))
         source = target.attributions[0].source  # published on or after the target
         early = attrs.evolve(
             plain(target, rid="early", when=before, source=source), refers_to=(target.id,)
@@ -115,7 +117,7 @@ class TestSingleMutations:
         last = source.published.date.latest
         assume(last is not None and last.year < 9999)
         assert last is not None
-        after = FuzzyDate.from_date(last + datetime.timedelta(days=1))
+        after = FuzzyDate.from_date(last + datetime.timedelta(days=3))  # three: see above
         late = plain(ds.records[0], rid="late", when=after, source=source.id)
         mutated = Dataset([*ds, late], sources=ds.sources.values())
         assert problems(mutated) == [("error", "after-publication", "late", "$.when")]
