@@ -196,10 +196,8 @@ class _Loaded:
 
         if isinstance(entry, Source):
             self.sources.append(entry)
-            if (
-                self._first_source.setdefault(entry.id, entry) is entry
-                or entry != (self._first_source[entry.id])
-            ):
+            first = self._first_source.setdefault(entry.id, entry)
+            if first is entry or entry != first:  # the first, or another source with its id
                 self.source_places.setdefault(entry.id, []).append(place)
         else:
             self.records.append(entry)
