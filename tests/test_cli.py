@@ -167,15 +167,26 @@ class TestValidateInProcess:
         assert "unrecognized arguments" in capsys.readouterr().err
 
     def test_each_file_read_once(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A folder and a file inside it read the file once; .JSON counts as .json."""
+        """A file named twice, directly or through its folder, is read once."""
         (tmp_path / "a.jsonl").write_text(CLEAN)
-        (tmp_path / "B.JSON").write_text(json.dumps(json.loads(CLEAN.splitlines()[2])))
         args = ["validate", "--format", "json", str(tmp_path), str(tmp_path / "a.jsonl")]
-        assert main(args) == 1  # B.JSON, read first, holds the record of a.jsonl
+        assert main([*args, str(tmp_path / "." / "a.jsonl")]) == 0
         data = json.loads(capsys.readouterr().out)
-        assert [(p["rule"], p["location"]) for p in data["problems"]] == [
-            ("duplicate-id", f"{tmp_path / 'a.jsonl'}:3")
-        ]
+        assert (data["valid"], data["records"], data["sources"], data["problems"]) == (
+            True,
+            1,
+            1,
+            [],
+        )
+
+    def test_upper_case_suffix(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """.JSON counts as JSON, in a folder too."""
+        (tmp_path / "B.JSON").write_text(
+            json.dumps([json.loads(line) for line in CLEAN.splitlines()[1:]])
+        )
+        assert main(["validate", "--format", "json", str(tmp_path)]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert (data["records"], data["sources"]) == (1, 1)
 
     def test_usage_error_as_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """With --format json, a usage error is also JSON on standard output."""
