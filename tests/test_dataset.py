@@ -36,7 +36,7 @@ from geoevents import (
     Source,
     Statement,
 )
-from geoevents.rules import _nested
+from geoevents.temporal import nested
 
 AP = Source(id="ap", outlet="AP", published=Dating(date=FuzzyDate("2025-07-23")))
 REUTERS = Source(id="reuters", outlet="Reuters", published=Dating(date=FuzzyDate("2025-07-24")))
@@ -218,7 +218,7 @@ class TestDisagreements:
         every_pair = all(
             a.contains(b) or b.contains(a) for i, a in enumerate(dates) for b in dates[i + 1 :]
         )
-        assert _nested(dates) == every_pair
+        assert nested(dates) == every_pair
 
     def test_large_cluster_of_nested_dates(self) -> None:
         """A cluster of 20,000 linked records with nesting dates is one cluster, no dispute."""

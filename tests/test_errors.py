@@ -67,6 +67,7 @@ class TestRecordError:
         ]
         assert str(group) == "\n".join(group.lines())
         assert isinstance(group, ExceptionGroup)
+        assert [e.path for e in group.problems] == ["$.id", "$.actors[1].country"]
 
     def test_split_keeps_location(self) -> None:
         """Splitting the group keeps file and line."""

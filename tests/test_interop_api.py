@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -30,7 +31,7 @@ from geoevents.interop import (
     write_plover,
     write_ucdp,
 )
-from geoevents.interop._common import SeenSet, parse_float, parse_int, stable_id
+from geoevents.interop._common import SeenSet, parse_day, parse_float, parse_int, stable_id
 from geoevents.interop.cameo import cameo_actors, cameo_code, cameo_to_plover, record_for_cameo
 from geoevents.jsonio import to_json
 from geoevents.location import Location, SpatialPrecision
@@ -184,6 +185,22 @@ class TestHelpers:
             parse_float("north", "lat")
         with pytest.raises(InvalidValueError, match=r"\$\.n: not a whole number"):
             parse_int("1.5", "n")
+
+    def test_days(self) -> None:
+        """A day is YYYY-MM-DD; a time after it only where the format writes one."""
+        assert parse_day("2022-06-30", "event_date") == datetime.date(2022, 6, 30)
+        assert parse_day("2020-09-16 00:00:00.000", "date_start", time_follows=True) == (
+            datetime.date(2020, 9, 16)
+        )
+        for text, time_follows in (
+            ("20220630", False),
+            ("2022-W26-4", False),
+            ("2022-06-30 10:00", False),
+            ("2022-06-301", True),
+            ("2022-02-30", False),
+        ):
+            with pytest.raises(InvalidValueError, match=r"\$\.d: not a date: .* \(YYYY-MM-DD\)"):
+                parse_day(text, "d", time_follows=time_follows)
 
     @pytest.mark.parametrize("text", ["1_0", " 5", "\u0663", "inf", "nan", "0x1f", "1e", "--1"])
     def test_numbers_only_as_formats_write_them(self, text: str) -> None:

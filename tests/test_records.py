@@ -115,6 +115,23 @@ class TestCommonFields:
         (field,) = fields
         assert (info.value.path, info.value.message) == (f"$.{field}", message)
 
+    def test_every_tuple_field_checks_its_value(self) -> None:
+        """Each field that converts lists to tuples has a validator that refuses the rest."""
+        import attrs
+
+        from geoevents import _checks
+        from geoevents.converter import ENTRY_KINDS
+
+        checked = 0
+        for cls in (*ENTRY_KINDS.values(), Actor, Attribution, Quote):
+            for field in attrs.fields(cls):
+                if field.converter is _checks.to_tuple:
+                    assert field.validator is not None, (cls, field.name)
+                    with pytest.raises(InvalidValueError, match="expected a list or tuple"):
+                        field.validator(None, field, None)
+                    checked += 1
+        assert checked >= 20
+
     def test_any_iterable_for_a_list(self) -> None:
         """Generators and other iterables become tuples, as lists do."""
         assert event(tags=(t for t in ("a", "b"))).tags == ("a", "b")

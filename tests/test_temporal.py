@@ -761,6 +761,17 @@ class TestMoments:
         assert a.possibly_before(b) == (not b.definitely_before(a))
         if a.contains(b):
             assert a.overlaps(b)
+            if b.contains(c):
+                assert a.contains(c)
+
+    def test_containing_a_moment(self) -> None:
+        """A moment holds only itself; days hold it when they hold every day it may be on."""
+        new_york = FuzzyDate("2025-07-23T23:00:00-05:00")  # 04:00 UTC on the 24th
+        assert new_york.contains(FuzzyDate("2025-07-24T04:00:00Z"))
+        assert not new_york.contains(FuzzyDate("2025-07-24"))
+        assert not FuzzyDate("2025-07-23").contains(new_york)
+        assert FuzzyDate("2025-07-23/2025-07-25").contains(new_york)
+        assert not FuzzyDate("2025-07-22/2025-07-24").contains(new_york)
 
     def test_ceasefire_across_zones(self) -> None:
         """A ceasefire that ended six hours after it was declared is not refused."""

@@ -56,7 +56,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 import attrs
 
-from geoevents.errors import DatasetError, InvalidValueError, RecordError
+from geoevents.errors import DatasetError, RecordError
 from geoevents.jsonio import JsonlReader, from_json
 from geoevents.records import Event
 from geoevents.report import Disagreement, Report
@@ -273,12 +273,8 @@ def _index_parquet(file: str, allow_unknown: bool) -> _Part:
     return part
 
 
-def _leaves(error: RecordError) -> list[InvalidValueError]:
-    return [e for e in error.exceptions if isinstance(e, InvalidValueError)]
-
-
 def _relocated(error: RecordError, source: str | None, line: int | None) -> RecordError:
-    return RecordError(error.message, _leaves(error), source=source, line=line)
+    return RecordError(error.message, error.problems, source=source, line=line)
 
 
 # ----------------------------------------------------------------- fetching records

@@ -204,6 +204,11 @@ class RecordError(GeoeventsError, ExceptionGroup[InvalidValueError]):
         return RecordError(self.message, excs, source=self.source, line=self.line)
 
     @property
+    def problems(self) -> list[InvalidValueError]:
+        """The problems, one :class:`InvalidValueError` each, as the group was built."""
+        return [e for e in self.exceptions if isinstance(e, InvalidValueError)]
+
+    @property
     def location(self) -> str:
         """``file:line`` (or what of it is known), the prefix of every reported line."""
         parts = [p for p in (self.source, None if self.line is None else str(self.line)) if p]

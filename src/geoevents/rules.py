@@ -27,7 +27,6 @@ Nothing here does I/O.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Container, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -35,7 +34,7 @@ from geoevents.actors import Actor
 from geoevents.figures import Count
 from geoevents.records import Agreement, Event, Modality
 from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
-from geoevents.temporal import FuzzyDate
+from geoevents.temporal import FuzzyDate, nested
 
 if TYPE_CHECKING:
     from geoevents.dataset import Dataset
@@ -319,28 +318,9 @@ def _compare(name: str, cluster: Sequence[Event]) -> FieldDisagreement | None:
     claims = [(r, v) for r in cluster if (v := get(r)) is not None]
     if len({v for _, v in claims}) < 2:
         return None
-    if name == "when" and _nested([r.when.date for r, _ in claims]):
+    if name == "when" and nested([r.when.date for r, _ in claims]):
         return None  # a more precise date within a vaguer one is not a disagreement
     return FieldDisagreement(
         field=name,
         claims=tuple(Claim(record=r.id, sources=r.sources, value=v) for r, v in claims),
     )
-
-
-def _nested(dates: list[FuzzyDate]) -> bool:
-    """Whether every pair of dates is compatible: one of them contains the other.
-
-    Containment is transitive, so every pair nests exactly when, ordered by first day
-    (unbounded first) and then by last day (unbounded and latest first), each date
-    contains the next: n log n, where comparing every pair would take n².
-    """
-
-    def outermost_first(date: FuzzyDate) -> tuple[int, int]:
-        first, last = date.earliest, date.latest
-        return (
-            0 if first is None else first.toordinal(),  # ordinals start at 1
-            -(10**7) if last is None else -last.toordinal(),  # and end below 10**7
-        )
-
-    chain = sorted(set(dates), key=outermost_first)
-    return all(a.contains(b) for a, b in itertools.pairwise(chain))

@@ -39,7 +39,9 @@ import calendar
 import datetime
 import enum
 import functools
+import itertools
 import re
+from collections.abc import Iterable
 from typing import Final, NamedTuple, final
 
 import attrs
@@ -47,7 +49,7 @@ import attrs
 from geoevents._checks import has_control
 from geoevents.errors import InvalidDateError
 
-__all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision"]
+__all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision", "nested"]
 
 #: The longest input looked at; the longest valid EDTF string here has 25 characters.
 _MAX_EDTF_LENGTH: Final = 64
@@ -765,8 +767,10 @@ class FuzzyDate:
     def contains(self, other: FuzzyDate, /) -> bool:
         """Whether every possible day of *other* is a possible day of self.
 
-        Two times with zone offsets are moments: one contains the other only when they
-        are the same moment.
+        A time with a zone offset is a moment: it contains only itself (written in any
+        zone), and a run of days contains it only if it holds every day the moment may
+        fall on (its UTC day and the days either side; see :meth:`definitely_before`).
+        That keeps containment transitive.
 
         >>> FuzzyDate("2025-07").contains(FuzzyDate("2025-07-2X"))
         True
@@ -774,16 +778,36 @@ class FuzzyDate:
         False
         """
         mine, theirs = self._info, other._info
-        moment, their_moment = _utc_seconds(mine), _utc_seconds(theirs)
-        if moment is not None and their_moment is not None:
-            return moment == their_moment  # the same moment, written in any zone
-        starts_ok = mine.earliest is None or (
-            theirs.earliest is not None and mine.earliest <= theirs.earliest
-        )
-        ends_ok = mine.latest is None or (
-            theirs.latest is not None and theirs.latest <= mine.latest
-        )
+        moment = _utc_seconds(mine)
+        if moment is not None:
+            return _utc_seconds(theirs) == moment
+        first, last = _days(theirs)
+        starts_ok = mine.earliest is None or (first is not None and mine.earliest <= first)
+        ends_ok = mine.latest is None or (last is not None and last <= mine.latest)
         return starts_ok and ends_ok
+
+
+def nested(dates: Iterable[FuzzyDate]) -> bool:
+    """Whether every pair of *dates* nests: one of the two contains the other.
+
+    Containment is transitive, so every pair nests exactly when, ordered from the widest
+    to the narrowest run of possible days, each date contains the next: n log n, where
+    comparing every pair would take n².
+
+    >>> nested([FuzzyDate("2025"), FuzzyDate("2025-07-23"), FuzzyDate("2025-07")])
+    True
+    """
+
+    def widest_first(date: FuzzyDate) -> tuple[int, int, bool]:
+        first, last = _days(date._info)
+        return (
+            _UNBOUNDED_START if first is None else first.toordinal(),
+            -(_UNBOUNDED_END if last is None else last.toordinal()),
+            _utc_seconds(date._info) is not None,  # a moment after days of the same run
+        )
+
+    chain = sorted(set(dates), key=widest_first)
+    return all(a.contains(b) for a, b in itertools.pairwise(chain))
 
 
 def _utc_seconds(info: _Info) -> int | None:

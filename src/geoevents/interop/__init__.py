@@ -124,7 +124,6 @@ def _read_jsonl(file: FileArg, *, strict: bool) -> InteropReader:
 
 def _jsonl_entries(reader: InteropReader, file: FileArg) -> Iterator[Imported]:
     """The entries of a geoevents JSONL file as rows; its bad lines go to ``reader.errors``."""
-    from geoevents.errors import InvalidValueError
     from geoevents.jsonio import read_jsonl
     from geoevents.sources import Source
 
@@ -135,9 +134,8 @@ def _jsonl_entries(reader: InteropReader, file: FileArg) -> Iterator[Imported]:
         nonlocal reported
         for error in lines.errors[reported:]:
             reader.rows += 1
-            for problem in error.exceptions:
-                if isinstance(problem, InvalidValueError):  # always, as RecordError is built
-                    reader.fail(problem, error.line or 0)
+            for problem in error.problems:
+                reader.fail(problem, error.line or 0)
         reported = len(lines.errors)
 
     for entry in lines:

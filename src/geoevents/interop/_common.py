@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime
 import enum
 import hashlib
 import io
@@ -296,10 +297,7 @@ def clean_text(text: str, column: str, losses: list[Loss]) -> str:
     if "\r" in text:  # Windows or old Mac line breaks inside a field: one convention
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         losses.append(Loss(column, LossKind.APPROXIMATED, "line breaks written as \\n"))
-    cleaned = "".join(
-        c if c.isprintable() or c in "\n\t" or not has_control(c, allow_newlines=True) else "\ufffd"
-        for c in text
-    )
+    cleaned = "".join("\ufffd" if has_control(c, allow_newlines=True) else c for c in text)
     if cleaned != text:
         losses.append(Loss(column, LossKind.APPROXIMATED, "control characters replaced by U+FFFD"))
     return cleaned
@@ -335,6 +333,27 @@ def parse_int(text: str, column: str) -> int | None:
     if not _INT.fullmatch(text) or len(text) > 20:
         raise InvalidValueError("not a whole number", path=f"$.{column}", value=text)
     return int(text)
+
+
+_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(text: str, column: str, *, time_follows: bool = False) -> datetime.date:
+    """A day written ``YYYY-MM-DD``; with *time_follows*, a time after it is ignored.
+
+    ``date.fromisoformat`` alone would also take ``20220630`` and week dates.
+
+    >>> parse_day("2020-09-16 00:00:00.000", "date_start", time_follows=True)
+    datetime.date(2020, 9, 16)
+    """
+    try:
+        if not _DAY.match(text) or not (len(text) == 10 or (time_follows and text[10] in " T")):
+            raise ValueError
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        raise InvalidValueError(
+            "not a date", path=f"$.{column}", value=text, hint="YYYY-MM-DD"
+        ) from None
 
 
 def one_line(text: str, limit: int) -> str:
@@ -740,7 +759,7 @@ def write_table(
                 continue
             else:
                 row = fmt.render(record, cache)
-                back = _reparse(fmt, row)
+                back = read_back(fmt, row)
                 if not note_losses(report, record, back, fmt.name, strict=strict):
                     continue
             values = [_value(c, row, residual) for c in columns]
@@ -758,9 +777,14 @@ def _value(column: str, row: Row, residual: Mapping[str, Any]) -> Any:
     return "" if value is None else value
 
 
-def _reparse(fmt: TableFormat, row: Row) -> Event | None:
+def read_back(fmt: TableFormat, row: Row) -> Event | None:
+    """The record *fmt* reads from the *row* it rendered, or ``None`` if it refuses it.
+
+    A table format gets every column (empty where the row has none); a format without
+    fixed columns (PLOVER's objects) gets the row as it is.
+    """
     full = {c: ("" if row.get(c) is None else row.get(c, "")) for c in fmt.columns}
     try:
-        return fmt.parse(full)[0]
+        return fmt.parse(full if fmt.columns else row)[0]
     except InvalidValueError:
         return None

@@ -47,6 +47,7 @@ from geoevents.interop._common import (
     fmt_float,
     imported_dating,
     one_line,
+    parse_day,
     parse_float,
     parse_int,
     stable_id,
@@ -98,7 +99,6 @@ _RULES: Final = {
     2: "ACLED time_precision 2: a week-like span recorded as its middle day; kept as ±3 days",
     3: "ACLED time_precision 3: a month, recorded inside it; kept as the month",
 }
-_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RULE_RE: Final = re.compile(r"ACLED time_precision ([123])")
 _VAC: Final = "Violence against civilians"
 
@@ -112,15 +112,7 @@ def _split(text: str) -> list[str]:
 
 
 def _date(row: Row) -> tuple[Any, list[Loss]]:
-    text = row["event_date"]
-    try:
-        if not _DAY.fullmatch(text):  # fromisoformat also takes 20220630 and week dates
-            raise ValueError
-        day = datetime.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidValueError(
-            "not a date", path="$.event_date", value=row["event_date"], hint="YYYY-MM-DD"
-        ) from None
+    day = parse_day(row["event_date"], "event_date")
     precision = parse_int(row["time_precision"], "time_precision") or 1
     if precision == 1:
         return imported_dating(FuzzyDate.from_date(day), _RULES[1]), []

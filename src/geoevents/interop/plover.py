@@ -49,6 +49,7 @@ from geoevents.interop._common import (
     invalid_utf8,
     note_losses,
     one_line,
+    read_back,
     stable_id,
     undecodable_error,
 )
@@ -287,17 +288,10 @@ def write_plover(file: FileArg, items: Iterable[Any], *, strict: bool = False) -
             obj = {k: residual.get(k, row.get(k)) for k in keys}
             obj = {k: v for k, v in obj.items() if v is not ABSENT and v != ABSENT}
             if not residual and record is not None:
-                back = _reparse(fmt, obj)
+                back = read_back(fmt, obj)
                 if not note_losses(report, record, back, fmt.name, strict=strict):
                     continue
             out.write(("\n" if not report.written else ",\n") + json.dumps(obj, ensure_ascii=False))
             report.written += 1
         out.write("\n]\n")
     return report
-
-
-def _reparse(fmt: PloverFormat, obj: dict[str, Any]) -> Event | None:
-    try:
-        return fmt.parse(obj)[0]
-    except InvalidValueError:
-        return None

@@ -22,7 +22,6 @@ Mapping (see :mod:`geoevents.interop._common` for losses and the residual):
 
 from __future__ import annotations
 
-import datetime
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -43,6 +42,7 @@ from geoevents.interop._common import (
     fmt_float,
     imported_dating,
     one_line,
+    parse_day,
     parse_float,
     parse_int,
     stable_id,
@@ -90,18 +90,6 @@ _VIOLENCE: Final = {
 }
 
 
-_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
-
-
-def _day(text: str, column: str) -> datetime.date:
-    try:
-        if not _DAY.match(text):  # a day, then perhaps a time: "2020-09-16 00:00:00.000"
-            raise ValueError
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        raise InvalidValueError("not a date", path=f"$.{column}", value=text) from None
-
-
 def _credited(text: str) -> Actor:
     if _UNNAMED.search(text):
         return Actor.unnamed(one_line(text, 500))
@@ -141,7 +129,8 @@ class UcdpFormat(TableFormat):
     def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
         """Convert one UCDP GED row."""
         losses: list[Loss] = []
-        start, end = _day(row["date_start"], "date_start"), _day(row["date_end"], "date_end")
+        start = parse_day(row["date_start"], "date_start", time_follows=True)
+        end = parse_day(row["date_end"], "date_end", time_follows=True)
         prec = parse_int(row["date_prec"], "date_prec") or 1
         if start == end:
             date = FuzzyDate.from_date(start)
