@@ -274,7 +274,7 @@ def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
 
         anchor = draw(st.dates(min_value=lo + datetime.timedelta(days=40), max_value=hi))
         # "earlier this month" needs a day of the month before the anchor.
-        usable = _EXPRESSIONS if anchor.day > 1 else _EXPRESSIONS[:3] + _EXPRESSIONS[4:]
+        usable = [e for e in _EXPRESSIONS if anchor.day > 1 or e != "earlier this month"]
         return resolve_date(draw(st.sampled_from(usable)), anchor)
     date = draw(fuzzy_dates(min_date=lo, max_date=hi))
     expression = draw(_opt(_text(("in", "July", "around", "mid", "2025"), 3)))
