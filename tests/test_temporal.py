@@ -763,15 +763,18 @@ class TestMoments:
             assert a.overlaps(b)
             if b.contains(c):
                 assert a.contains(c)
+        if a.earliest is not None and a.latest is not None:  # its own days hold it
+            own = FuzzyDate.between(FuzzyDate.from_date(a.earliest), FuzzyDate.from_date(a.latest))
+            assert own.contains(a)
 
     def test_containing_a_moment(self) -> None:
-        """A moment holds only itself; days hold it when they hold every day it may be on."""
+        """A moment holds only itself on its own day; its day and wider runs hold it."""
         new_york = FuzzyDate("2025-07-23T23:00:00-05:00")  # 04:00 UTC on the 24th
-        assert new_york.contains(FuzzyDate("2025-07-24T04:00:00Z"))
-        assert not new_york.contains(FuzzyDate("2025-07-24"))
-        assert not FuzzyDate("2025-07-23").contains(new_york)
-        assert FuzzyDate("2025-07-23/2025-07-25").contains(new_york)
-        assert not FuzzyDate("2025-07-22/2025-07-24").contains(new_york)
+        assert new_york.contains(FuzzyDate("2025-07-23T22:00:00-06:00"))  # same moment, day
+        assert not new_york.contains(FuzzyDate("2025-07-24T04:00:00Z"))  # another day
+        assert not new_york.contains(FuzzyDate("2025-07-23"))
+        assert FuzzyDate("2025-07-23").contains(new_york)
+        assert not FuzzyDate("2025-07-24").contains(new_york)
 
     def test_ceasefire_across_zones(self) -> None:
         """A ceasefire that ended six hours after it was declared is not refused."""

@@ -767,10 +767,9 @@ class FuzzyDate:
     def contains(self, other: FuzzyDate, /) -> bool:
         """Whether every possible day of *other* is a possible day of self.
 
-        A time with a zone offset is a moment: it contains only itself (written in any
-        zone), and a run of days contains it only if it holds every day the moment may
-        fall on (its UTC day and the days either side; see :meth:`definitely_before`).
-        That keeps containment transitive.
+        A time with a zone offset is a moment: it contains only the same moment on the
+        same day (written with any offset), never a run of days, however short. That
+        keeps containment transitive.
 
         >>> FuzzyDate("2025-07").contains(FuzzyDate("2025-07-2X"))
         True
@@ -779,11 +778,16 @@ class FuzzyDate:
         """
         mine, theirs = self._info, other._info
         moment = _utc_seconds(mine)
-        if moment is not None:
-            return _utc_seconds(theirs) == moment
-        first, last = _days(theirs)
-        starts_ok = mine.earliest is None or (first is not None and mine.earliest <= first)
-        ends_ok = mine.latest is None or (last is not None and last <= mine.latest)
+        if moment is not None and (
+            _utc_seconds(theirs) != moment or theirs.earliest != mine.earliest
+        ):
+            return False
+        starts_ok = mine.earliest is None or (
+            theirs.earliest is not None and mine.earliest <= theirs.earliest
+        )
+        ends_ok = mine.latest is None or (
+            theirs.latest is not None and theirs.latest <= mine.latest
+        )
         return starts_ok and ends_ok
 
 
@@ -799,7 +803,7 @@ def nested(dates: Iterable[FuzzyDate]) -> bool:
     """
 
     def widest_first(date: FuzzyDate) -> tuple[int, int, bool]:
-        first, last = _days(date._info)
+        first, last = date.earliest, date.latest
         return (
             _UNBOUNDED_START if first is None else first.toordinal(),
             -(_UNBOUNDED_END if last is None else last.toordinal()),
