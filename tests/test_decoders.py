@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import linecache
 import math
 import typing
 from collections.abc import Callable
@@ -336,9 +337,54 @@ class TestCompileDecoder:
         assert self.compile(PreInit) is None
         assert self.compile(NotInit) is None
 
+    def test_instances_are_of_the_class_itself(self) -> None:
+        """Filled through a builder subclass, an instance ends as the class: frozen, equal."""
+        import pickle
+
+        decode = self.compile(_Plain)
+        built = decode({"name": "x", "size": 2})
+        assert type(built) is _Plain
+        assert built == _Plain("x", 2.0)
+        assert hash(built) == hash(_Plain("x", 2.0))
+        assert pickle.loads(pickle.dumps(built)) == built
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            built.name = "y"  # type: ignore[misc]
+
+    def test_post_init_sees_the_class(self) -> None:
+        """``__attrs_post_init__`` runs on the finished instance, of the class itself."""
+        seen: list[type] = []
+
+        @attrs.frozen
+        class Base:
+            a: str
+
+        @attrs.frozen
+        class Child(Base):
+            b: str
+
+            def __attrs_post_init__(self) -> None:
+                seen.append(type(self))
+
+        assert self.compile(Child)({"a": "x", "b": "y"}) == Child("x", "y")
+        assert seen == [Child, Child]
+
+    def test_classes_refusing_subclasses_still_decode(self) -> None:
+        """Without a builder subclass, the slots are set one call each, to the same result."""
+
+        @attrs.frozen
+        class Sealed:
+            a: str
+            b: int = 0
+
+            def __init_subclass__(cls) -> None:
+                raise TypeError("no subclasses")
+
+        decode = self.compile(Sealed)
+        assert "__class__" not in "".join(linecache.getlines("<geoevents decoder Sealed>"))
+        assert decode({"a": "x", "b": 2}) == Sealed("x", 2)
+        assert type(decode({"a": "x"})) is Sealed
+
     def test_generated_source_is_visible(self) -> None:
         """As with attrs, tracebacks show the generated lines."""
-        import linecache
-
         self.compile(_Plain)
         assert "def decode(d):" in "".join(linecache.getlines("<geoevents decoder _Plain>"))

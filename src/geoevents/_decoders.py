@@ -25,7 +25,7 @@ What it does, per field, in class order:
   of :mod:`geoevents._checks`' (falling back to the validator itself for unusual values),
   else by calling it with the instance, whose slots are not set yet: a validator that
   reads another field then fails and the detailed path decides;
-* set the slots and call ``__attrs_post_init__``.
+* set the slots (see :func:`_builder`) and call ``__attrs_post_init__``.
 
 Validators are assumed to depend on their value alone (true of every validator here and
 of attrs' own), so a default value, checked once when the decoder is built, is not
@@ -291,6 +291,32 @@ def _passes(validator: Any, field: attrs.Attribute[Any], value: Any) -> bool:
     return True
 
 
+def _builder(cls: type) -> type | None:
+    """A subclass of *cls* whose slots plain attribute stores can set, or ``None``.
+
+    A frozen attrs class refuses ``setattr``, so its own ``__init__`` stores each field
+    through ``object.__setattr__``, a call per field. The builder adds no slots and takes
+    back object's own ``__setattr__`` and ``__delattr__`` (both, so that CPython gives it
+    the generic C setter, whose stores the interpreter specializes). A decoder fills an
+    instance of it with plain stores and then sets its ``__class__`` to *cls*, which the
+    layouts allow since the builder adds nothing; an instance that fails is dropped
+    before anyone sees it. About three times faster than a call per field.
+    """
+    namespace: dict[str, Any] = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": __name__,
+    }
+    try:
+        builder = type(f"_{cls.__name__}Builder", (cls,), namespace)
+        probe: Any = object.__new__(builder)
+        probe.__class__ = cls
+    except Exception:  # noqa: BLE001 - a class that refuses subclasses or the swap
+        return None
+    return builder
+
+
 def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     for klass in cls.__mro__:
         slot = klass.__dict__.get(name)
@@ -347,13 +373,20 @@ def compile_decoder(
         writer.emit(1, f"if not d.keys() <= {writer.name(allowed, 'k')}: raise bail")
     # Validators get the instance before its slots are set: one that reads another field
     # then fails, and the detailed path (attrs' own order) decides.
-    writer.emit(1, f"self = {writer.name(object.__new__, 'new')}({writer.name(cls, 'cls')})")
+    builder = _builder(cls)
+    made = writer.name(cls if builder is None else builder, "cls")
+    writer.emit(1, f"self = {writer.name(object.__new__, 'new')}({made})")
     for index, field in enumerate(fields):
         if not writer.field(field, f"a{index}", keys[field.name]):
             return None
     for index, field in enumerate(fields):
-        writer.emit(1, f"{writer.name(_setter(cls, field.name), 's')}(self, a{index})")
-    post_init = getattr(cls, "__attrs_post_init__", None)
+        if builder is None:
+            writer.emit(1, f"{writer.name(_setter(cls, field.name), 's')}(self, a{index})")
+        else:
+            writer.emit(1, f"self.{field.name} = a{index}")
+    if builder is not None:
+        writer.emit(1, f"self.__class__ = {writer.name(cls, 'cls')}")
+    post_init = getattr(cls, "__attrs_post_init__", None)  # on the finished instance
     if post_init is not None:
         writer.emit(1, f"{writer.name(post_init, 'post')}(self)")
     if sharing:
