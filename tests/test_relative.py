@@ -218,6 +218,12 @@ class TestMonthNames:
         """Early, mid and late are days 1-10, 11-20 and 21 to the end of the month."""
         assert resolved(expression, reference) == expected
 
+    @pytest.mark.parametrize("expression", ["latejuly", "midJuly", "in earlyJune", "late2025"])
+    def test_parts_are_words(self, expression: str) -> None:
+        """Early, mid and late stand apart from the month or year (by a space or a hyphen)."""
+        with pytest.raises(InvalidDateError, match="unrecognised relative date expression"):
+            resolve_date(expression, THURSDAY)
+
     def test_part_rule(self) -> None:
         """The rule names the days and how the year was chosen."""
         assert resolve_date("mid-July", THURSDAY).rule == (
@@ -260,6 +266,40 @@ class TestMonthDays:
         """Days that do not exist are refused."""
         with pytest.raises(InvalidDateError, match=message):
             resolve_date(expression, THURSDAY)
+
+    @pytest.mark.parametrize(
+        ("expression", "expected"),
+        [
+            ("July 1st", "2025-07-01"),
+            ("2nd July", "2025-07-02"),
+            ("on the 3rd of July", "2025-07-03"),
+            ("July 11th", "2025-07-11"),
+            ("12th July", "2025-07-12"),
+            ("the 13th of July", "2025-07-13"),
+            ("July 21st", "2025-07-21"),
+            ("22nd July", "2025-07-22"),
+            ("May 31st", "2025-05-31"),
+        ],
+    )
+    def test_ordinals(self, expression: str, expected: str) -> None:
+        """A day may carry its English ordinal suffix, 11th to 13th included."""
+        assert resolved(expression, THURSDAY) == expected
+
+    @pytest.mark.parametrize(
+        ("expression", "message", "hint"),
+        [
+            ("3th July", "3th is not an ordinal", "write 3rd"),
+            ("July 21th", "21th is not an ordinal", "write 21st"),
+            ("11st of July", "11st is not an ordinal", "write 11th"),
+            ("July 22th, 2024", "22th is not an ordinal", "write 22nd"),
+            ("the 1nd of June", "1nd is not an ordinal", "write 1st"),
+        ],
+    )
+    def test_wrong_ordinals(self, expression: str, message: str, hint: str) -> None:
+        """A suffix that does not go with its day is a misreading, not a date."""
+        with pytest.raises(InvalidDateError, match=message) as caught:
+            resolve_date(expression, THURSDAY)
+        assert caught.value.hint == hint
 
 
 class TestYears:

@@ -84,14 +84,14 @@ _YEAR_PARTS: Final = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _WD: Final = "|".join(_WEEKDAYS)
 _MO: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM: Final = "[0-9]{1,4}|" + "|".join(_NUMBERS)
-_ORD: Final = "(?:st|nd|rd|th)?"
+_ORD: Final = "(?P<ord>st|nd|rd|th)?"
 
 _WEEKDAY_RE: Final = re.compile(rf"(?:on )?(?P<wd>{_WD})")
 _AGO_RE: Final = re.compile(rf"(?P<n>{_NUM}) (?P<unit>day|week|month|year)s? ago")
 _MONTH_RE: Final = re.compile(
-    rf"(?:in )?(?:(?P<part>early|mid|late)(?:-| )?)?(?P<month>{_MO})(?:,? (?P<year>[0-9]{{4}}))?"
+    rf"(?:in )?(?:(?P<part>early|mid|late)[- ])?(?P<month>{_MO})(?:,? (?P<year>[0-9]{{4}}))?"
 )
-_YEAR_RE: Final = re.compile(r"(?:in )?(?:(?P<part>early|mid|late)(?:-| )?)?(?P<year>[0-9]{4})")
+_YEAR_RE: Final = re.compile(r"(?:in )?(?:(?P<part>early|mid|late)[- ])?(?P<year>[0-9]{4})")
 _MONTH_DAY_RE: Final = re.compile(
     rf"(?:on )?(?P<month>{_MO}) (?P<day>[0-9]{{1,2}}){_ORD}(?:,? (?P<year>[0-9]{{4}}))?"
 )
@@ -240,9 +240,14 @@ def _resolve(text: str, ref: datetime.date, expression: str) -> tuple[FuzzyDate,
     if match := _AGO_RE.fullmatch(text):
         return _ago(match["n"], match["unit"], ref, expression)
     if match := _MONTH_DAY_RE.fullmatch(text) or _DAY_MONTH_RE.fullmatch(text):
-        return _month_day(
-            _MONTHS[match["month"]], int(match["day"]), match["year"], ref, expression
-        )
+        day = int(match["day"])
+        if match["ord"] not in (None, _ordinal(day)):
+            raise _error(
+                f"{match['day']}{match['ord']} is not an ordinal",
+                expression,
+                hint=f"write {day}{_ordinal(day)}",
+            )
+        return _month_day(_MONTHS[match["month"]], day, match["year"], ref, expression)
     if match := _MONTH_RE.fullmatch(text):
         return _month(_MONTHS[match["month"]], match["part"], match["year"], ref)
     if match := _YEAR_RE.fullmatch(text):
@@ -384,6 +389,13 @@ def _month(
         _span(datetime.date(target, month, first_day), datetime.date(target, month, last_day)),
         f"days {first_day}-{last_day} ({part}) of {rule}",
     )
+
+
+def _ordinal(day: int) -> str:
+    """The English ordinal suffix of *day*: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    if 11 <= day % 100 <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _days_in(year: int, month: int) -> int:
