@@ -9,10 +9,21 @@ from typing import Any
 import pytest
 
 from geoevents.errors import GeoeventsWarning
-from geoevents.interop import InteropError, read_acled, read_plover, read_ucdp, write_acled
+from geoevents.interop import (
+    InteropError,
+    read_acled,
+    read_gdelt2,
+    read_icews,
+    read_plover,
+    read_ucdp,
+    write_acled,
+)
 from geoevents.interop.acled import COLUMNS as ACLED_COLUMNS
+from geoevents.interop.gdelt import COLUMNS_2 as GDELT2_COLUMNS
+from geoevents.interop.icews import COLUMNS as ICEWS_COLUMNS
 from geoevents.interop.ucdp import COLUMNS as UCDP_COLUMNS
 from geoevents.records import Agreement, Clash, Event, Strike, Weapon
+from interop_samples import GDELT2
 
 
 def _acled(**values: str) -> str:
@@ -130,6 +141,17 @@ class TestAcledKinds:
             ({"event_date": "20250716"}, "$.event_date"),
             ({"latitude": "3_2.7"}, "$.latitude"),
             ({"fatalities": "\u0663"}, "$.fatalities"),
+            # Values the record refuses are named by the column they came from.
+            ({"actor1": "A" * 301}, "$.actor1"),
+            ({"actor2": "Militia", "assoc_actor_2": "Tribe; " + "B" * 301}, "$.assoc_actor_2"),
+            ({"location": "L" * 301}, "$.location"),
+            ({"admin1": "A" * 301}, "$.admin1"),
+            ({"latitude": "95.0"}, "$.latitude"),
+            ({"longitude": ""}, "$.longitude"),
+            ({"fatalities": "-3"}, "$.fatalities"),
+            ({"event_id_cnty": "SYR 1"}, "$.event_id_cnty"),
+            ({"source": "S" * 301}, "$.source"),
+            ({"notes": "n" * 2001}, "$.notes"),
         ],
     )
     def test_bad_values_name_the_column(self, values: dict[str, str], path: str) -> None:
@@ -185,6 +207,26 @@ class TestUcdpEdges:
         assert item.record.sources == ("ucdp-ged",)
         assert {x.field for x in item.losses} >= {"country", "low", "high"}
 
+    @pytest.mark.parametrize(
+        ("values", "path"),
+        [
+            ({"side_a": "A" * 301}, "$.side_a"),
+            ({"side_b": "B" * 301}, "$.side_b"),
+            ({"where_coordinates": "W" * 301}, "$.where_coordinates"),
+            ({"where_coordinates": "Aleppo", "adm_1": "A" * 301}, "$.adm_1"),
+            ({"latitude": "95", "longitude": "10"}, "$.latitude"),
+            ({"id": "9 9"}, "$.id"),
+            ({"source_date": "2014-06-11", "source_office": "O" * 301}, "$.source_office"),
+        ],
+    )
+    def test_refused_values_name_the_column(self, values: dict[str, str], path: str) -> None:
+        """Values the record refuses are named by the column they came from."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeoeventsWarning)
+            reader = read_ucdp(io.StringIO(self._row(**values)))
+            assert list(reader) == []
+        assert [e.path for e in reader.errors] == [path]
+
     def test_bad_date(self) -> None:
         """A bad date_start is reported with its column."""
         with warnings.catch_warnings():
@@ -201,6 +243,29 @@ class TestPloverEdges:
             ('{"id": "a", "date": "2000-01-01", "event": "DANCE"}', "$.event"),
             ('{"date": "2000-01-01", "event": "AGREE"}', "$.id"),
             ('{"id": "a", "date": "01/01/2000", "event": "AGREE"}', "$.date"),
+            ('{"id": "a b", "date": "2000-01-01", "event": "AGREE"}', "$.id"),
+            (
+                (
+                    '{"id": "a", "date": "2000-01-01", "event": "AGREE",'
+                    ' "actor": [{"actorText": "Army"}, {"actorText": " "}]}'
+                ),
+                "$.actor[1].actorText",
+            ),
+            (
+                (
+                    '{"id": "a", "date": "2000-01-01", "event": "AGREE",'
+                    ' "source": [{"actorText": " "}]}'
+                ),
+                "$.source[0].actorText",
+            ),
+            (
+                '{"id": "a", "date": "2000-01-01", "event": "AGREE", "eventLoc": {"name": " "}}',
+                "$.eventLoc.name",
+            ),
+            (
+                '{"id": "a", "date": "2000-01-01", "event": "AGREE", "publication": " "}',
+                "$.publication",
+            ),
         ],
     )
     def test_bad_objects(self, obj: str, path: str) -> None:
@@ -309,3 +374,64 @@ class TestDamagedFiles:
         assert out.getvalue() == text
         (plain,) = list(read_acled(io.StringIO(_acled(notes="one\ntwo"))))
         assert [loss for loss in plain.losses if loss.field == "notes"] == []
+
+
+class TestRefusedValuesNameTheColumn:
+    """GDELT and ICEWS name the column of a value the record refuses, not the field."""
+
+    @pytest.mark.parametrize(
+        ("values", "path"),
+        [
+            ({"Actor1Name": "A" * 301}, "$.Actor1Name"),
+            ({"ActionGeo_FullName": "P" * 301}, "$.ActionGeo_FullName"),
+            ({"ActionGeo_Lat": "95"}, "$.ActionGeo_Lat"),
+            ({"GLOBALEVENTID": "1 2"}, "$.GLOBALEVENTID"),
+            ({"EventCode": "12a"}, "$.EventCode"),
+        ],
+    )
+    def test_gdelt(self, values: dict[str, str], path: str) -> None:
+        """One sample row with one value changed."""
+        first = GDELT2.read_text(encoding="utf-8").splitlines()[0].split("\t")
+        row = dict(zip(GDELT2_COLUMNS, first, strict=True)) | values
+        reader = read_gdelt2(io.StringIO("\t".join(row.values()) + "\n"))
+        assert list(reader) == []
+        assert [(e.line, e.path) for e in reader.errors] == [(1, path)]
+
+    @pytest.mark.parametrize(
+        ("values", "path"),
+        [
+            ({"Source Name": "A" * 301}, "$.Source Name"),
+            ({"Target Name": "B" * 301}, "$.Target Name"),
+            ({"City": "C" * 301}, "$.City"),
+            ({"Province": "P" * 301}, "$.Province"),
+            ({"Latitude": "95"}, "$.Latitude"),
+            ({"Event ID": "1 2"}, "$.Event ID"),
+            ({"Story ID": "3 4"}, "$.Story ID"),
+            ({"Publisher": "P" * 301}, "$.Publisher"),
+            ({"CAMEO Code": "12a"}, "$.CAMEO Code"),
+        ],
+    )
+    def test_icews(self, values: dict[str, str], path: str) -> None:
+        """A hand-made row with one value changed."""
+        row = dict.fromkeys(ICEWS_COLUMNS, "NA") | {
+            "Event ID": "1",
+            "Event Date": "2018-06-01",
+            "Source Name": "Syria",
+            "Source Country": "Syria",
+            "CAMEO Code": "040",
+            "Target Name": "Turkey",
+            "Target Country": "Turkey",
+            "Story ID": "2",
+            "Publisher": "SANA",
+            "City": "Damascus",
+            "Country": "Syria",
+            "Latitude": "33.5",
+            "Longitude": "36.3",
+        }
+        header = "\t".join(ICEWS_COLUMNS) + "\n"
+        good = read_icews(io.StringIO(header + "\t".join(row.values()) + "\n"))
+        assert len(list(good)) == 1
+        assert good.errors == []
+        reader = read_icews(io.StringIO(header + "\t".join((row | values).values()) + "\n"))
+        assert list(reader) == []
+        assert [(e.line, e.path) for e in reader.errors] == [(2, path)]

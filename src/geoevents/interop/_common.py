@@ -309,6 +309,26 @@ _FLOAT: Final = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _INT: Final = re.compile(r"[-+]?[0-9]+")
 
 
+@contextlib.contextmanager
+def at_column(where: str | Mapping[str, str]) -> Iterator[None]:
+    """Report a value that fails inside the block at the column it came from.
+
+    Records, actors and places check their own fields and name them (``$.name``); a
+    reader's user knows the file's columns (``$.actor1``). *where* is the column of
+    everything built in the block, or a mapping from the paths errors name to columns;
+    other paths are left as they are.
+    """
+    try:
+        yield
+    except InvalidValueError as exc:
+        path = exc.path.partition("[")[0]  # $.tags[3] is the tags column
+        column = where if isinstance(where, str) else where.get(path)
+        if column is not None:
+            exc.path = f"$.{column}"
+            exc.args = (str(exc),)
+        raise
+
+
 def parse_float(text: str, column: str) -> float | None:
     """A decimal number, or ``None`` for an empty field.
 
@@ -392,11 +412,13 @@ class TableFormat:
     """A delimited format: column names, how to parse a row and how to render a record.
 
     Subclasses set :attr:`name`, :attr:`columns`, :attr:`delimiter`, :attr:`header`, and
-    implement :meth:`parse` and :meth:`render`.
+    implement :meth:`parse` and :meth:`render`. :attr:`record_columns` names the column
+    behind each record field that :meth:`parse` fills from one column, for errors.
     """
 
     name: ClassVar[str]
     columns: ClassVar[tuple[str, ...]]
+    record_columns: ClassVar[Mapping[str, str]] = MappingProxyType({})
     delimiter: ClassVar[str] = ","
     quoted: ClassVar[bool] = True
     header: ClassVar[bool] = True
@@ -419,7 +441,8 @@ class TableFormat:
 
     def convert(self, row: Row, line: int, name: str, seen: SeenSet) -> Imported:
         """Parse *row*, then compute its residual and losses by rendering it back."""
-        record, sources, losses = self.parse(row)
+        with at_column(self.record_columns):
+            record, sources, losses = self.parse(row)
         residual: dict[str, Any] = {}
         if record is None:
             residual = dict(row)

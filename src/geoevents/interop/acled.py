@@ -43,6 +43,7 @@ from geoevents.interop._common import (
     Row,
     TableFormat,
     WriteReport,
+    at_column,
     clean_text,
     fmt_float,
     imported_dating,
@@ -101,10 +102,19 @@ _RULES: Final = {
 }
 _RULE_RE: Final = re.compile(r"ACLED time_precision ([123])")
 _VAC: Final = "Violence against civilians"
+_LOCATION_COLUMNS: Final = {
+    "$.name": "location",
+    "$.admin1": "admin1",
+    "$.admin2": "admin2",
+    "$.admin3": "admin3",
+    "$.latitude": "latitude",
+    "$.longitude": "longitude",
+}
 
 
-def _actor(name: str, inter: str) -> Actor:
-    return Actor(kind=_INTER_KIND.get(inter, ActorKind.ORGANISATION), name=name)
+def _actor(name: str, inter: str, column: str) -> Actor:
+    with at_column(column):
+        return Actor(kind=_INTER_KIND.get(inter, ActorKind.ORGANISATION), name=name)
 
 
 def _split(text: str) -> list[str]:
@@ -136,10 +146,11 @@ def _date(row: Row) -> tuple[Any, list[Loss]]:
 
 
 def _sources(text: str) -> list[Source]:
-    return [
-        Source(id=stable_id("acled:source", name), outlet=name, notes="cited by ACLED")
-        for name in _split(text)
-    ] or [_DATASET]
+    with at_column("source"):
+        return [
+            Source(id=stable_id("acled:source", name), outlet=name, notes="cited by ACLED")
+            for name in _split(text)
+        ] or [_DATASET]
 
 
 _DATASET: Final = Source(
@@ -152,6 +163,7 @@ class AcledFormat(TableFormat):
 
     name: ClassVar[str] = "acled"
     columns: ClassVar[tuple[str, ...]] = COLUMNS
+    record_columns: ClassVar[Mapping[str, str]] = {"$.id": "event_id_cnty", "$.notes": "notes"}
 
     def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
         """Convert one ACLED row."""
@@ -168,22 +180,23 @@ class AcledFormat(TableFormat):
         precision = parse_int(row["geo_precision"], "geo_precision")
         location = None
         if row["location"] or country is not None or row["latitude"]:
-            location = Location(
-                name=row["location"] or None,
-                country=country,
-                admin1=row["admin1"] or None,
-                admin2=row["admin2"] or None,
-                admin3=row["admin3"] or None,
-                latitude=parse_float(row["latitude"], "latitude"),
-                longitude=parse_float(row["longitude"], "longitude"),
-                precision=None if precision is None else _GEO.get(precision),
-            )
+            with at_column(_LOCATION_COLUMNS):
+                location = Location(
+                    name=row["location"] or None,
+                    country=country,
+                    admin1=row["admin1"] or None,
+                    admin2=row["admin2"] or None,
+                    admin3=row["admin3"] or None,
+                    latitude=parse_float(row["latitude"], "latitude"),
+                    longitude=parse_float(row["longitude"], "longitude"),
+                    precision=None if precision is None else _GEO.get(precision),
+                )
         sources = _sources(row["source"])
         event_type, sub = row["event_type"], row["sub_event_type"]
-        first = [_actor(row["actor1"], row["inter1"])] if row["actor1"] else []
-        first += [_actor(n, "") for n in _split(row["assoc_actor_1"])]
-        second = [_actor(row["actor2"], row["inter2"])] if row["actor2"] else []
-        second += [_actor(n, "") for n in _split(row["assoc_actor_2"])]
+        first = [_actor(row["actor1"], row["inter1"], "actor1")] if row["actor1"] else []
+        first += [_actor(n, "", "assoc_actor_1") for n in _split(row["assoc_actor_1"])]
+        second = [_actor(row["actor2"], row["inter2"], "actor2")] if row["actor2"] else []
+        second += [_actor(n, "", "assoc_actor_2") for n in _split(row["assoc_actor_2"])]
         roles = (
             (Role.PERPETRATOR, Role.VICTIM) if event_type == _VAC else (Role.INITIATOR, Role.TARGET)
         )
@@ -204,7 +217,8 @@ class AcledFormat(TableFormat):
             "notes": clean_text(row["notes"], "notes", losses) or None,
         }
         fatalities = parse_int(row["fatalities"], "fatalities")
-        count = Count() if fatalities is None else Count.exact(fatalities)
+        with at_column("fatalities"):
+            count = Count() if fatalities is None else Count.exact(fatalities)
         record: Event
         if event_type == "Battles" and first and second:
             actors = [Participant(actor=a, role=roles[0]) for a in first[1:]]

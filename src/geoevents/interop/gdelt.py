@@ -39,6 +39,7 @@ from geoevents.interop._common import (
     Row,
     TableFormat,
     WriteReport,
+    at_column,
     clean_text,
     fmt_float,
     imported_dating,
@@ -130,6 +131,11 @@ def _alpha3(code: str) -> Country | None:
 
 
 _CACHE_LIMIT: Final = 10_000
+_LOCATION_COLUMNS: Final = {
+    "$.name": "ActionGeo_FullName",
+    "$.latitude": "ActionGeo_Lat",
+    "$.longitude": "ActionGeo_Long",
+}
 _ACTORS: dict[tuple[str, str, str], Actor] = {}
 _SOURCES: dict[str, Source] = {}
 _DATINGS: dict[str, Dating] = {}
@@ -147,11 +153,12 @@ def _actor(row: Row, who: str, losses: list[Loss]) -> Actor | None:
     key = (name, row[f"{who}Type1Code"], row[f"{who}CountryCode"])
     actor = _ACTORS.get(key)
     if actor is None or not name.isprintable():
-        actor = Actor(
-            kind=_KINDS.get(key[1], ActorKind.ORGANISATION),
-            name=clean_text(name, f"{who}Name", losses),
-            country=_alpha3(key[2]),
-        )
+        with at_column(f"{who}Name"):
+            actor = Actor(
+                kind=_KINDS.get(key[1], ActorKind.ORGANISATION),
+                name=clean_text(name, f"{who}Name", losses),
+                country=_alpha3(key[2]),
+            )
         _bounded(_ACTORS)
         _ACTORS[key] = actor
     return actor
@@ -162,7 +169,8 @@ def _source(url: str) -> Source:
     if source is None:
         digest = hashlib.blake2s(url.encode("utf-8"), digest_size=8).hexdigest()
         host = urlsplit(url).hostname if "://" in url else None
-        source = Source(id=f"gdelt:source:{digest}", outlet=host or "unknown", url=url)
+        with at_column("SOURCEURL"):
+            source = Source(id=f"gdelt:source:{digest}", outlet=host or "unknown", url=url)
         _bounded(_SOURCES)
         _SOURCES[url] = source
     return source
@@ -188,6 +196,7 @@ class GdeltFormat(TableFormat):
 
     name: ClassVar[str] = "gdelt2"
     columns: ClassVar[tuple[str, ...]] = COLUMNS_2
+    record_columns: ClassVar[Mapping[str, str]] = {"$.id": "GLOBALEVENTID", "$.cameo": "EventCode"}
     delimiter: ClassVar[str] = "\t"
     quoted: ClassVar[bool] = False
     header: ClassVar[bool] = False
@@ -219,18 +228,21 @@ class GdeltFormat(TableFormat):
             lat = parse_float(row["ActionGeo_Lat"], "ActionGeo_Lat")
             lon = parse_float(row["ActionGeo_Long"], "ActionGeo_Long")
             both = lat is not None and lon is not None
-            location = Location(
-                name=clean_text(row["ActionGeo_FullName"], "ActionGeo_FullName", losses) or None,
-                country=_fips(fips) if fips else None,
-                latitude=lat if both else None,
-                longitude=lon if both else None,
-                precision=_GEO_PRECISION.get(geo_type),
-            )
+            with at_column(_LOCATION_COLUMNS):
+                location = Location(
+                    name=clean_text(row["ActionGeo_FullName"], "ActionGeo_FullName", losses)
+                    or None,
+                    country=_fips(fips) if fips else None,
+                    latitude=lat if both else None,
+                    longitude=lon if both else None,
+                    precision=_GEO_PRECISION.get(geo_type),
+                )
         url = row.get("SOURCEURL", "")
         source = _source(url) if url else _DATASET
         actor1, actor2 = _actor(row, "Actor1", losses), _actor(row, "Actor2", losses)
-        mapping = cameo_to_plover(code) if code else None
-        label = cameo_name(code) if code else None
+        with at_column("EventCode"):
+            mapping = cameo_to_plover(code) if code else None
+            label = cameo_name(code) if code else None
         who = actor1.label if actor1 else "An unidentified actor"
         summary = f"{who}: {label or 'CAMEO ' + code}" + (f" ({actor2.label})" if actor2 else "")
         fields: dict[str, Any] = {

@@ -30,6 +30,7 @@ from geoevents.interop._common import (
     Row,
     TableFormat,
     WriteReport,
+    at_column,
     clean_text,
     fmt_float,
     imported_dating,
@@ -53,6 +54,13 @@ COLUMNS: Final = (
     "Longitude",
 )  # fmt: skip
 _NA: Final = "NA"
+_LOCATION_COLUMNS: Final = {
+    "$.name": "City",
+    "$.admin1": "Province",
+    "$.admin2": "District",
+    "$.latitude": "Latitude",
+    "$.longitude": "Longitude",
+}
 _RULE: Final = "ICEWS Event Date (may be the date of the story rather than of the event)"
 _COUNTRIES: dict[str, Country | None] = {}
 
@@ -84,11 +92,24 @@ def _na(text: str) -> str | None:
     return None if text in ("", _NA) else text
 
 
+def _actor(row: Row, who: str, losses: list[Loss]) -> Actor | None:
+    name = _na(row[f"{who} Name"])
+    if name is None:
+        return None
+    with at_column(f"{who} Name"):
+        return Actor(
+            kind=_kind(row[f"{who} Sectors"]),
+            name=clean_text(name, f"{who} Name", losses),
+            country=_country(row[f"{who} Country"]),
+        )
+
+
 class IcewsFormat(TableFormat):
     """ICEWS coded event data, tab-separated with a header."""
 
     name: ClassVar[str] = "icews"
     columns: ClassVar[tuple[str, ...]] = COLUMNS
+    record_columns: ClassVar[Mapping[str, str]] = {"$.id": "Event ID", "$.cameo": "CAMEO Code"}
     delimiter: ClassVar[str] = "\t"
     quoted: ClassVar[bool] = False
 
@@ -101,16 +122,7 @@ class IcewsFormat(TableFormat):
             raise InvalidValueError(
                 "not a date", path="$.Event Date", value=row["Event Date"]
             ) from None
-        actors = [
-            None
-            if _na(row[f"{who} Name"]) is None
-            else Actor(
-                kind=_kind(row[f"{who} Sectors"]),
-                name=clean_text(row[f"{who} Name"], f"{who} Name", losses),
-                country=_country(row[f"{who} Country"]),
-            )
-            for who in ("Source", "Target")
-        ]
+        actors = [_actor(row, who, losses) for who in ("Source", "Target")]
         country = _country(row["Country"])
         lat = parse_float(row["Latitude"], "Latitude")
         lon = parse_float(row["Longitude"], "Longitude")
@@ -126,21 +138,24 @@ class IcewsFormat(TableFormat):
         )
         location = None
         if city or country is not None or lat is not None:
-            location = Location(
-                name=city,
-                country=country,
-                admin1=province,
-                admin2=district,
-                latitude=lat,
-                longitude=lon,
-                precision=precision,
+            with at_column(_LOCATION_COLUMNS):
+                location = Location(
+                    name=city,
+                    country=country,
+                    admin1=province,
+                    admin2=district,
+                    latitude=lat,
+                    longitude=lon,
+                    precision=precision,
+                )
+        with at_column({"$.id": "Story ID", "$.outlet": "Publisher"}):
+            source = Source(
+                id=f"icews:story:{row['Story ID']}",
+                outlet=clean_text(row["Publisher"], "Publisher", losses) or "unknown",
             )
-        source = Source(
-            id=f"icews:story:{row['Story ID']}",
-            outlet=clean_text(row["Publisher"], "Publisher", losses) or "unknown",
-        )
         code = row["CAMEO Code"]
-        mapping = cameo_to_plover(code)
+        with at_column("CAMEO Code"):
+            mapping = cameo_to_plover(code)
         who = actors[0].label if actors[0] else "An unidentified actor"
         target = f" ({actors[1].label})" if actors[1] else ""
         fields: dict[str, Any] = {

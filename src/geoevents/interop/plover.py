@@ -42,6 +42,7 @@ from geoevents.interop._common import (
     Row,
     TableFormat,
     WriteReport,
+    at_column,
     atomic_text,
     carries_sources,
     collect_sources,
@@ -88,18 +89,24 @@ def _country(code: object) -> Country | None:
     return None
 
 
-def _actors(value: object) -> list[Actor]:
+def _actors(row: Row, *keys: str) -> list[Actor]:
+    """The actors of the first of *keys* in *row* (field names differ between versions)."""
+    key = next((k for k in keys if k in row), keys[0])
+    value = row.get(key)
     if not isinstance(value, list):
         return []
-    return [
-        Actor(
-            kind=_SECTORS.get(item.get("sector", ""), ActorKind.ORGANISATION),
-            name=one_line(item["actorText"], 300),
-            country=_country(item.get("code")),
-        )
-        for item in value
-        if isinstance(item, dict) and isinstance(item.get("actorText"), str) and item["actorText"]
-    ]
+    found = []
+    for i, item in enumerate(value):
+        if isinstance(item, dict) and isinstance(item.get("actorText"), str) and item["actorText"]:
+            with at_column(f"{key}[{i}].actorText"):
+                found.append(
+                    Actor(
+                        kind=_SECTORS.get(item.get("sector", ""), ActorKind.ORGANISATION),
+                        name=one_line(item["actorText"], 300),
+                        country=_country(item.get("code")),
+                    )
+                )
+    return found
 
 
 class PloverFormat(TableFormat):
@@ -107,6 +114,7 @@ class PloverFormat(TableFormat):
 
     name: ClassVar[str] = "plover"
     columns: ClassVar[tuple[str, ...]] = ()
+    record_columns: ClassVar[Mapping[str, str]] = {"$.id": "id"}
     empty_is_absent: ClassVar[bool] = False
 
     def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
@@ -123,11 +131,12 @@ class PloverFormat(TableFormat):
             date = FuzzyDate(row.get("date"))  # type: ignore[arg-type]
         except InvalidValueError:
             raise InvalidValueError("not a date", path="$.date", value=row.get("date")) from None
-        first = _actors(row.get("actor", row.get("source")))
-        second = _actors(row.get("recipient", row.get("target")))
+        first = _actors(row, "actor", "source")
+        second = _actors(row, "recipient", "target")
         publication = row.get("publication")
         outlet = publication if isinstance(publication, str) and publication else "unknown"
-        source = Source(id=stable_id("plover:source", outlet), outlet=one_line(outlet, 300))
+        with at_column("publication"):
+            source = Source(id=stable_id("plover:source", outlet), outlet=one_line(outlet, 300))
         mode = row.get("mode")
         context = row.get("context")
         contexts = (
@@ -136,7 +145,8 @@ class PloverFormat(TableFormat):
         loc = row.get("eventLoc")
         location = None
         if isinstance(loc, dict) and isinstance(loc.get("name"), str):
-            location = Location(name=loc["name"], country=_country(loc.get("country code")))
+            with at_column("eventLoc.name"):
+                location = Location(name=loc["name"], country=_country(loc.get("country code")))
         text = row.get("text") or row.get("eventText") or label
         fields: dict[str, Any] = {
             "id": f"plover:{row['id']}",

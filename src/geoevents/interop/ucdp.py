@@ -38,6 +38,7 @@ from geoevents.interop._common import (
     Row,
     TableFormat,
     WriteReport,
+    at_column,
     clean_text,
     fmt_float,
     imported_dating,
@@ -83,6 +84,13 @@ _UNNAMED: Final = re.compile(
 _DATASET: Final = Source(
     id="ucdp-ged", outlet="UCDP GED", kind=SourceKind.AGGREGATION, notes="no source named"
 )
+_LOCATION_COLUMNS: Final = {
+    "$.name": "where_coordinates",
+    "$.admin1": "adm_1",
+    "$.admin2": "adm_2",
+    "$.latitude": "latitude",
+    "$.longitude": "longitude",
+}
 _VIOLENCE: Final = {
     "1": "State-based violence",
     "2": "Non-state violence",
@@ -94,6 +102,11 @@ def _credited(text: str) -> Actor:
     if _UNNAMED.search(text):
         return Actor.unnamed(one_line(text, 500))
     return Actor(kind=ActorKind.ORGANISATION, name=one_line(text, 300))
+
+
+def _side(row: Row, column: str) -> Actor | None:
+    with at_column(column):
+        return Actor(kind=ActorKind.ORGANISATION, name=row[column]) if row[column] else None
 
 
 def _sources(row: Row) -> list[Source]:
@@ -109,14 +122,14 @@ def _sources(row: Row) -> list[Source]:
         except InvalidValueError:
             return [_DATASET]
         title = clean_text(one_line(headline, 500), "source_headline", [])
-        found.append(
-            Source(
+        with at_column({"$.outlet": "source_office", "$.title": "source_headline"}):
+            source = Source(
                 id=stable_id("ucdp:source", office or "unknown", date, headline),
                 outlet=clean_text(office.strip(), "source_office", []) or "unknown",
                 title=title if title.strip() else None,
                 published=published,
             )
-        )
+        found.append(source)
     return found
 
 
@@ -125,6 +138,7 @@ class UcdpFormat(TableFormat):
 
     name: ClassVar[str] = "ucdp"
     columns: ClassVar[tuple[str, ...]] = COLUMNS
+    record_columns: ClassVar[Mapping[str, str]] = {"$.id": "id"}
 
     def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
         """Convert one UCDP GED row."""
@@ -156,19 +170,20 @@ class UcdpFormat(TableFormat):
         )
         location = None
         if row["where_coordinates"] or country is not None or lat is not None:
-            location = Location(
-                name=row["where_coordinates"] or None,
-                country=country,
-                admin1=row["adm_1"] or None,
-                admin2=row["adm_2"] or None,
-                latitude=lat,
-                longitude=lon,
-                precision=None if where is None else SpatialPrecision.from_ucdp(where),
-            )
+            with at_column(_LOCATION_COLUMNS):
+                location = Location(
+                    name=row["where_coordinates"] or None,
+                    country=country,
+                    admin1=row["adm_1"] or None,
+                    admin2=row["adm_2"] or None,
+                    latitude=lat,
+                    longitude=lon,
+                    precision=None if where is None else SpatialPrecision.from_ucdp(where),
+                )
         sources = _sources(row)
-        via = (_credited(row["source_original"]),) if row["source_original"].strip() else ()
-        side_a = Actor(kind=ActorKind.ORGANISATION, name=row["side_a"]) if row["side_a"] else None
-        side_b = Actor(kind=ActorKind.ORGANISATION, name=row["side_b"]) if row["side_b"] else None
+        with at_column("source_original"):
+            via = (_credited(row["source_original"]),) if row["source_original"].strip() else ()
+        side_a, side_b = _side(row, "side_a"), _side(row, "side_b")
         best = parse_int(row["best"], "best")
         low, high = parse_int(row["low"], "low"), parse_int(row["high"], "high")
         try:
