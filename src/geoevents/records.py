@@ -198,6 +198,8 @@ class Event:
     notes: str | None = attrs.field(default=None, validator=optional_text())
 
     def __attrs_post_init__(self) -> None:
+        if not (self.refers_to or self.same_as):  # most records; every decode runs this
+            return
         for name in ("refers_to", "same_as"):
             if self.id in getattr(self, name):
                 raise InvalidValueError(
@@ -346,7 +348,7 @@ class Request(Event):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        if len(set(self.items)) != len(self.items):
+        if len(self.items) > 1 and len(set(self.items)) != len(self.items):
             raise InvalidValueError("lists the same item twice", path="$.items", value=self.items)
 
     def _own_participants(self) -> tuple[Participant, ...]:
@@ -436,6 +438,8 @@ class Agreement(Event):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
+        if self.terminated is None:
+            return
         _not_before(self.signed, self.terminated, "$.terminated", "terminated before it was signed")
         _not_before(
             self.in_force, self.terminated, "$.terminated", "terminated before it took effect"
@@ -499,6 +503,8 @@ class Ceasefire(Event):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
+        if self.ended is None:
+            return
         _not_before(self.declared, self.ended, "$.ended", "ended before it was declared")
         _not_before(self.effective, self.ended, "$.ended", "ended before it took effect")
 
