@@ -274,6 +274,43 @@ class TestPloverEdges:
         assert list(reader) == []
         assert reader.errors[0].path == path
 
+    def test_array_objects_are_located_by_line(self) -> None:
+        """An object of an array is reported at the line it starts on, not by its index."""
+        ok = '{"id": "a%d", "date": "2000-01-01", "event": "AGREE"}'
+        text = f"[\n  {ok % 1},\n\n  {ok % 2}, 5,\n  {ok.replace('AGREE', 'DANCE') % 3}\n]\n"
+        reader = read_plover(io.StringIO(text))
+        assert [(i.line, i.record.id) for i in reader if i.record] == [
+            (2, "plover:a1"),
+            (4, "plover:a2"),
+        ]
+        assert [(e.line, e.path) for e in reader.errors] == [(4, "$[2]"), (5, "$.event")]
+
+    @pytest.mark.parametrize(
+        ("text", "lines", "error"),
+        [
+            ("[\n{ok},\n{ok} x]", [2, 3], "<stream>:3: $: malformed JSON: expected ',' or ']'"),
+            ("[\n{ok}\n]\n,", [2], "<stream>:4: $: malformed JSON: extra data after the array"),
+            ("[\n{ok},\n]", [2], "<stream>:3: $: malformed JSON: Expecting value"),
+        ],
+    )
+    def test_objects_before_a_syntax_error_are_read(
+        self, text: str, lines: list[int], error: str
+    ) -> None:
+        """A broken array keeps the objects before the break and says where it broke."""
+        ok = '{"id": "a", "date": "2000-01-01", "event": "AGREE"}'
+        reader = read_plover(io.StringIO(text.format(ok=ok)))
+        assert [i.line for i in reader] == lines
+        assert [str(e) for e in reader.errors] == [error]
+
+    @pytest.mark.parametrize("text", ["[" * 100_000, '{"a": ' * 100_000 + "\n", "[" + "[" * 50_000])
+    def test_deep_nesting_is_an_error(self, text: str) -> None:
+        """Hostile nesting is one malformed value, not a RecursionError."""
+        reader = read_plover(io.StringIO(text))
+        assert list(reader) == []
+        assert [str(e) for e in reader.errors] == [
+            "<stream>:1: $: malformed JSON: nested too deeply"
+        ]
+
     def test_fight_location_and_malformed_array(self) -> None:
         """FIGHT is a Clash with a location; a broken array is reported."""
         obj = (
@@ -288,7 +325,11 @@ class TestPloverEdges:
         assert item.record.tags == ("plover-context:military", "plover-context:terrorism")
         reader = read_plover(io.StringIO("  [1, 2"))
         assert list(reader) == []
-        assert "malformed JSON" in str(reader.errors[0])
+        assert [str(e) for e in reader.errors] == [
+            "<stream>:1: $[0]: expected a JSON object",
+            "<stream>:1: $[1]: expected a JSON object",
+            "<stream>:1: $: malformed JSON: expected ',' or ']'",
+        ]
         reader = read_plover(io.StringIO("[1]"))
         assert list(reader) == []
         assert reader.errors[0].path == "$[0]"

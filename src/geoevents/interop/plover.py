@@ -76,6 +76,7 @@ _SECTORS: Final = {
     "MED": ActorKind.MEDIA,
 }
 _MODE: Final = re.compile(r"[a-z][a-z_-]{0,39}")
+_BLANK: Final = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
 _RULE: Final = "PLOVER date (the 0.5 gold standard uses the placeholder 2000-01-01)"
 _CONTEXT: Final = "plover-context:"
 
@@ -196,20 +197,13 @@ def _objects(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
     while head.isspace():
         head = handle.read(1)
     if head == "[":
-        try:
-            document = json.loads(head + handle.read())
-        except json.JSONDecodeError as exc:
-            reader.fail(InvalidValueError(f"malformed JSON: {exc.msg}"), exc.lineno)
-            return
-        numbered: Iterable[tuple[int, Any]] = enumerate(document, 1)
+        numbered: Iterable[tuple[int, str, Any]] = _elements(reader, head + handle.read())
     else:
         numbered = _lines(reader, head, handle)
-    for number, obj in numbered:
+    for number, where, obj in numbered:
         reader.rows += 1
         if not isinstance(obj, dict):
-            reader.fail(
-                InvalidValueError("expected a JSON object", path=f"$[{number - 1}]"), number
-            )
+            reader.fail(InvalidValueError("expected a JSON object", path=where), number)
             continue
         try:
             item = fmt.convert(obj, number, reader.source, reader.seen)
@@ -232,7 +226,59 @@ def _objects(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
         )
 
 
-def _lines(reader: InteropReader, head: str, handle: IO[str]) -> Iterator[tuple[int, Any]]:
+def _malformed(exc: json.JSONDecodeError | RecursionError) -> InvalidValueError:
+    if isinstance(exc, RecursionError):
+        return InvalidValueError("malformed JSON: nested too deeply")
+    return InvalidValueError(f"malformed JSON: {exc.msg}")
+
+
+def _elements(reader: InteropReader, text: str) -> Iterator[tuple[int, str, Any]]:
+    """Each element of a JSON array with the line it starts on, until the array breaks.
+
+    Elements are parsed one at a time, so those before a syntax error are still read,
+    and each is located by its line.
+    """
+    decode = json.JSONDecoder().raw_decode
+    counted, line = 0, 1
+
+    def blank(pos: int) -> int:  # the end of the whitespace at pos
+        found = _BLANK.match(text, pos)
+        return pos if found is None else found.end()
+
+    def line_at(pos: int) -> int:  # positions only grow
+        nonlocal counted, line
+        line += text.count("\n", counted, pos)
+        counted = pos
+        return line
+
+    pos = blank(1)
+    index = 0
+    if text.startswith("]", pos):
+        pos += 1
+    else:
+        while True:
+            try:
+                obj, end = decode(text, pos)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                at = exc.lineno if isinstance(exc, json.JSONDecodeError) else line_at(pos)
+                reader.fail(_malformed(exc), at)
+                return
+            yield line_at(pos), f"$[{index}]", obj
+            index += 1
+            pos = blank(end)
+            if text.startswith("]", pos):
+                pos += 1
+                break
+            if not text.startswith(",", pos):
+                reader.fail(InvalidValueError("malformed JSON: expected ',' or ']'"), line_at(pos))
+                return
+            pos = blank(pos + 1)
+    pos = blank(pos)
+    if pos != len(text):
+        reader.fail(InvalidValueError("malformed JSON: extra data after the array"), line_at(pos))
+
+
+def _lines(reader: InteropReader, head: str, handle: IO[str]) -> Iterator[tuple[int, str, Any]]:
     for number, line in enumerate(_rejoin(head, handle), 1):
         if not line.strip():
             continue
@@ -240,9 +286,9 @@ def _lines(reader: InteropReader, head: str, handle: IO[str]) -> Iterator[tuple[
             reader.fail(undecodable_error(), number)
             continue
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            reader.fail(InvalidValueError(f"malformed JSON: {exc.msg}"), number)
+            yield number, "$", json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reader.fail(_malformed(exc), number)
 
 
 def _rejoin(head: str, handle: IO[str]) -> Iterator[str]:
@@ -254,8 +300,8 @@ def _rejoin(head: str, handle: IO[str]) -> Iterator[str]:
 def read_plover(file: FileArg, *, strict: bool = False) -> InteropReader:
     r"""Read PLOVER records from a JSON array or JSON Lines file.
 
-    ``Imported.line`` is the 1-based index of the object in an array, or its line in a
-    JSON Lines file.
+    ``Imported.line`` is the line on which the object starts. Objects of an array before
+    a syntax error are read; the error is reported at its line.
 
     >>> import io
     >>> text = '[{"id": "X-1", "date": "2000-01-01", "event": "DEMAND", "mode": "",' \
