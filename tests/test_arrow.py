@@ -236,6 +236,40 @@ class TestErrors:
         assert str(info.value).startswith(f"{file}: ")
         assert message in str(info.value)
 
+    def test_removed_or_copied_part_files(self, tmp_path: Path) -> None:
+        """A part file removed, or copied in twice, makes the folder a DatasetError."""
+        out = tmp_path / "o"
+        entries: list[Event | Source] = [
+            Source(id="s", outlet="S"),
+            event("a", "2024", "SY"),
+            event("b", "2025", "TR"),
+        ]
+        write_parquet(out, entries)
+        first, second = record_files(out)
+        copy = Path(first).with_name("copy.parquet")
+        copy.write_bytes(Path(first).read_bytes())
+        with pytest.raises(DatasetError, match=r"holds entries twice"):
+            read_parquet(out)
+        copy.unlink()
+        Path(second).unlink()
+        with pytest.raises(DatasetError, match=r"holds 2 entries of the 3 written"):
+            read_parquet(out)
+
+    def test_exports_without_a_count(self, tmp_path: Path) -> None:
+        """A folder written before the count was recorded is read without it."""
+        out = tmp_path / "o"
+        entries: list[Event | Source] = [Source(id="s", outlet="S"), event("a", "2024", "SY")]
+        write_parquet(out, entries)
+        file = out / "sources.parquet"
+        table = pq.read_table(file)
+        meta = {k: v for k, v in (table.schema.metadata or {}).items() if k != b"geoevents.entries"}
+        assert len(meta) == len(table.schema.metadata or {}) - 1
+        pq.write_table(table.replace_schema_metadata(meta), file)
+        assert read_parquet(out) == entries
+        pq.write_table(table.replace_schema_metadata({**meta, b"geoevents.entries": b"x"}), file)
+        with pytest.raises(DatasetError, match=r"geoevents.entries is b'x', not a count"):
+            read_parquet(out)
+
     def test_from_arrow_needs_a_table(self) -> None:
         """from_arrow refuses other objects and tables without a json column."""
         with pytest.raises(TypeError, match=r"from_arrow takes a pyarrow\.Table, not list"):

@@ -12,7 +12,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from geoevents import Dataset, RecordError, Source, read_jsonl, to_dict, write_jsonl
-from geoevents.arrow import read_parquet, write_parquet
+from geoevents.arrow import read_parquet, record_files, write_parquet
 from geoevents.dask import (
     CollectionReport,
     jsonl_partitions,
@@ -241,6 +241,15 @@ class TestParquet:
         assert got.report == expected
         assert got.errors == ()
 
+    def test_validate_parquet_with_a_part_removed(self, tmp_path: Path, client: Client) -> None:
+        """A folder missing a part file is refused, as read_parquet refuses it."""
+        paths = broken_collection(tmp_path)
+        _, entries = single(paths)
+        write_parquet(tmp_path / "out", entries)
+        Path(record_files(tmp_path / "out")[0]).unlink()
+        with pytest.raises(DatasetError, match=r"entries of the \d+ written"):
+            validate_parquet(tmp_path / "out", scheduler=client)
+
     def test_convert_then_read(self, tmp_path: Path, client: Client) -> None:
         """jsonl_to_parquet keeps every good entry, in file order, and returns bad lines."""
         paths = broken_collection(tmp_path)
@@ -268,8 +277,6 @@ class TestParquet:
     def test_bad_json_row(self, tmp_path: Path, client: Client) -> None:
         """A row whose JSON does not decode is reported with its file and row."""
         import pyarrow.parquet as pq
-
-        from geoevents.arrow import record_files
 
         write_parquet(tmp_path / "out", load("syria-turkey-2025"), partition_by=())
         (file,) = record_files(tmp_path / "out")

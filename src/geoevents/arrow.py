@@ -118,6 +118,9 @@ _STAGE = pa.struct(
 )
 
 
+_ENTRIES: Final = b"geoevents.entries"
+
+
 def _metadata() -> dict[bytes | str, bytes | str]:
     return {
         b"geoevents.schema": str(SCHEMA_VERSION).encode(),
@@ -528,11 +531,28 @@ def _record_row_batches(
 
 
 def _write_sources_file(
-    path: str | os.PathLike[str], sources: Sequence[tuple[int, Source]]
+    path: str | os.PathLike[str], sources: Sequence[tuple[int, Source]], *, entries: int
 ) -> None:
-    """Write ``(seq, source)`` pairs as one Parquet file of :data:`SOURCE_SCHEMA`."""
+    """Write ``(seq, source)`` pairs as one Parquet file of :data:`SOURCE_SCHEMA`.
+
+    Its metadata also holds the number of *entries* of the whole export, so that a reader
+    notices a part file gone missing.
+    """
     rows = [_source_row(source, seq) for seq, source in sources]
-    pq.write_table(pa.Table.from_batches([_batch(rows, SOURCE_SCHEMA)]), os.fspath(path))
+    table = pa.Table.from_batches([_batch(rows, SOURCE_SCHEMA)])
+    meta = {**(table.schema.metadata or {}), _ENTRIES: str(entries).encode()}
+    pq.write_table(table.replace_schema_metadata(meta), os.fspath(path))
+
+
+def _check_complete(table: pa.Table, expected: int | None, where: str) -> None:
+    """Refuse an export with an entry twice, or (when recorded) not as many as written."""
+    count = table.num_rows
+    if pa.compute.count_distinct(table.column("seq")).as_py() != count:
+        msg = f"{where}: holds entries twice (a part file copied in?)"
+        raise DatasetError(msg)
+    if expected is not None and count != expected:
+        msg = f"{where}: holds {count:,} entries of the {expected:,} written (a part file removed?)"
+        raise DatasetError(msg)
 
 
 def _check_target(target: str, *, overwrite: bool) -> None:
@@ -622,7 +642,7 @@ def write_parquet(
             partition_by=partition_by,
         )
         os.makedirs(os.path.join(tmp, "records"), exist_ok=True)
-        _write_sources_file(os.path.join(tmp, "sources.parquet"), sources)
+        _write_sources_file(os.path.join(tmp, "sources.parquet"), sources, entries=counter.count)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -675,7 +695,9 @@ def read_parquet(path: str | os.PathLike[str], *, allow_unknown: bool = False) -
         allow_unknown: ignore unknown keys in the JSON instead of reporting them.
 
     Raises:
-        DatasetError: *path* is not an export, or was written by a newer geoevents.
+        DatasetError: *path* is not an export, was written by a newer geoevents, holds an
+            entry twice, or holds fewer or more entries than were written (a part file
+            removed or copied in).
         RecordError: a row's JSON is not a valid entry.
 
     >>> import pathlib, tempfile
@@ -696,4 +718,20 @@ def read_parquet(path: str | os.PathLike[str], *, allow_unknown: bool = False) -
     tables = [_read_columns(sources_file, ["seq", "json"])]
     tables += [_read_columns(f, ["seq", "json"]) for f in record_files(root)]
     table = pa.concat_tables(tables)
+    _check_complete(table, _written_entries(root), root)
     return from_arrow(table, allow_unknown=allow_unknown)
+
+
+def _written_entries(path: str | os.PathLike[str]) -> int | None:
+    """How many entries :func:`write_parquet` wrote to an export (``None`` if not recorded).
+
+    Exports written before geoevents 0.2 do not record it.
+    """
+    meta = pq.read_schema(os.path.join(os.fspath(path), "sources.parquet")).metadata or {}
+    raw = meta.get(_ENTRIES)
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        msg = f"{os.fspath(path)}: {_ENTRIES.decode()} is {raw!r}, not a count"
+        raise DatasetError(msg)
+    return int(raw)

@@ -260,7 +260,7 @@ def _index_parquet(file: str, allow_unknown: bool) -> _Part:
     from geoevents.arrow import _read_columns
 
     table = _read_columns(file, ["seq", "json"])
-    part = _Part()
+    part = _Part(lines=table.num_rows)
     seqs = cast("list[int]", table.column("seq").to_pylist())
     texts = cast("list[str]", table.column("json").to_pylist())
     for row, (seq, text) in enumerate(zip(seqs, texts, strict=True)):
@@ -496,9 +496,10 @@ def validate_parquet(
     JSON is invalid is reported with its file and 1-based row number as ``file:line``.
 
     Raises:
-        DatasetError: *path* is not an export.
+        DatasetError: *path* is not an export, or holds fewer or more entries than were
+            written to it.
     """
-    from geoevents.arrow import record_files
+    from geoevents.arrow import _written_entries, record_files
 
     root = os.fspath(path)
     sources_file = os.path.join(root, "sources.parquet")
@@ -508,6 +509,11 @@ def validate_parquet(
     files = [sources_file, *record_files(root)]
     with _client(scheduler, n_workers) as client:
         parts: list[_Part] = _compute(client, [(_index_parquet, (f, allow_unknown)) for f in files])
+        found, expected = sum(p.lines for p in parts), _written_entries(root)
+        if expected is not None and found != expected:
+            msg = f"{root}: holds {found:,} entries of the {expected:,} written"
+            msg += " (a part file removed?)"
+            raise DatasetError(msg)
         records = sorted(
             ((i, row) for i, part in enumerate(parts) for row in part.rows),
             key=lambda item: item[1][0],
@@ -600,11 +606,10 @@ def jsonl_to_parquet(
             ]
             parts: list[_Part] = _compute(client, calls)
         sources = [s for part in parts for s in part.sources]
-        _write_sources_file(os.path.join(tmp, "sources.parquet"), sources)
+        written = sum(p.written for p in parts)
+        _write_sources_file(os.path.join(tmp, "sources.parquet"), sources, entries=written)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _publish(tmp, target, overwrite=overwrite)
-    return ConversionResult(
-        written=sum(p.written for p in parts), errors=tuple(_line_errors(chunks, parts, refused))
-    )
+    return ConversionResult(written=written, errors=tuple(_line_errors(chunks, parts, refused)))
