@@ -405,7 +405,9 @@ class Agreement(Event):
     ``terminated``); ``when`` is the date of the stage this record reports.
 
     Args:
-        parties: the parties bound by it (at least two).
+        parties: the parties bound by it (at least two). Two equal actors may be two
+            parties: an actor is a description, and "an unidentified armed group" on
+            each side of an ACLED row is two groups.
         signatories: who signed, when known.
         mediators: third parties that brokered or guarantee it.
         agreement_type: treaty, MoU, protocol...
@@ -583,7 +585,8 @@ class Meeting(Event):
     """Talks, a visit or a summit between parties.
 
     Args:
-        parties: who met (at least two).
+        parties: who met (at least two; equal descriptions may be different parties, as
+            for :class:`Agreement`).
         host: who hosted, when known.
         topic: what was discussed.
     """
