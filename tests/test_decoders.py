@@ -384,6 +384,55 @@ class TestCompileDecoder:
         assert decode({"a": "x", "b": 2}) == Sealed("x", 2)
         assert type(decode({"a": "x"})) is Sealed
 
+    def test_refusals_keep_nothing_alive(self) -> None:
+        """A refused input is not held after the call (no exception is shared between calls)."""
+        import gc
+        import weakref
+
+        class Name(str):  # refused: only exact strings are accepted
+            pass
+
+        decode = self.compile(_Plain)
+        name = Name("x")
+        alive = weakref.ref(name)
+        for _ in range(3):
+            with pytest.raises(Exception):  # noqa: B017, PT011 - any exception means "refused"
+                decode({"name": name})
+        del name
+        gc.collect()
+        assert alive() is None
+
+    def test_classes_with_own_code_get_no_builder(self) -> None:
+        """Subclassing would run ``__init_subclass__``: such classes are decoded without."""
+        registry: list[type] = []
+
+        @attrs.frozen
+        class Registering:
+            a: str
+
+            def __init_subclass__(cls) -> None:
+                registry.append(cls)
+
+        assert self.compile(Registering)({"a": "x"}) == Registering("x")
+        assert registry == []
+        assert Registering.__subclasses__() == []
+
+    @pytest.mark.parametrize("with_builder", [True, False])
+    def test_cached_hash(self, *, with_builder: bool) -> None:
+        """A class with attrs' ``cache_hash`` hashes once decoded, as when constructed."""
+
+        @attrs.frozen(cache_hash=True)
+        class Cached:
+            a: str
+
+            if not with_builder:
+
+                def __init_subclass__(cls) -> None:
+                    pass
+
+        decoded = self.compile(Cached)({"a": "x"})
+        assert hash(decoded) == hash(Cached("x"))
+
     def test_generated_source_is_visible(self) -> None:
         """As with attrs, tracebacks show the generated lines."""
         self.compile(_Plain)
