@@ -11,7 +11,7 @@ import attrs
 import pytest
 from distributed import Client, LocalCluster
 
-from geoevents import Dataset, RecordError, Source, read_jsonl, to_dict, write_jsonl
+from geoevents import Dataset, Event, RecordError, Source, read_jsonl, to_dict, write_jsonl
 from geoevents.arrow import read_parquet, record_files, write_parquet
 from geoevents.dask import (
     CollectionReport,
@@ -250,6 +250,17 @@ class TestParquet:
         with pytest.raises(DatasetError, match=r"entries of the \d+ written"):
             validate_parquet(tmp_path / "out", scheduler=client)
 
+    def test_validate_parquet_with_a_part_copied_over(self, tmp_path: Path, client: Client) -> None:
+        """A part file replaced by a copy of another as long is refused: entries repeat."""
+        first_record, second_record = load("syria-turkey-2025").records[:2]
+        out = tmp_path / "out"
+        source = Source(id="s", outlet="S")
+        write_parquet(out, [source, _dated(first_record, "2024"), _dated(second_record, "2025")])
+        first, second = record_files(out)
+        Path(second).write_bytes(Path(first).read_bytes())
+        with pytest.raises(DatasetError, match=r"holds entries twice"):
+            validate_parquet(out, scheduler=client)
+
     def test_convert_then_read(self, tmp_path: Path, client: Client) -> None:
         """jsonl_to_parquet keeps every good entry, in file order, and returns bad lines."""
         paths = broken_collection(tmp_path)
@@ -299,3 +310,10 @@ def test_report_summary() -> None:
     """The summary counts everything."""
     assert CollectionReport(report=Report()).ok
     assert attrs.evolve(CollectionReport(report=Report()), records=3).records == 3
+
+
+def _dated(record: Event, year: str) -> Event:
+    """*record* dated in *year*, so that it lands in a partition of its own."""
+    from geoevents import FuzzyDate, evolve
+
+    return evolve(record, when=FuzzyDate(year))

@@ -217,6 +217,7 @@ class TestUcdpEdges:
             ({"latitude": "95", "longitude": "10"}, "$.latitude"),
             ({"id": "9 9"}, "$.id"),
             ({"source_date": "2014-06-11", "source_office": "O" * 301}, "$.source_office"),
+            ({"where_coordinates": "Aleppo", "where_prec": "9"}, "$.where_prec"),
         ],
     )
     def test_refused_values_name_the_column(self, values: dict[str, str], path: str) -> None:
@@ -447,6 +448,7 @@ class TestRefusedValuesNameTheColumn:
             ({"Province": "P" * 301}, "$.Province"),
             ({"Latitude": "95"}, "$.Latitude"),
             ({"Event ID": "1 2"}, "$.Event ID"),
+            ({"Event Date": "2018-06-01~"}, "$.Event Date"),
             ({"Story ID": "3 4"}, "$.Story ID"),
             ({"Publisher": "P" * 301}, "$.Publisher"),
             ({"CAMEO Code": "12a"}, "$.CAMEO Code"),
@@ -476,3 +478,92 @@ class TestRefusedValuesNameTheColumn:
         reader = read_icews(io.StringIO(header + "\t".join((row | values).values()) + "\n"))
         assert list(reader) == []
         assert [(e.line, e.path) for e in reader.errors] == [(2, path)]
+
+
+class TestRowsKeptDespiteOddValues:
+    """Values a record cannot hold as they are: the row is kept and the change reported."""
+
+    def test_control_characters_in_derived_text(self) -> None:
+        """A summary built from columns replaces control characters instead of failing."""
+        item = _one(_acled(event_type="Battles", sub_event_type="Armed\x01clash"))
+        assert item.record.summary == "Armed\ufffdclash in Sweida, As-Suwayda"
+
+    def test_unusable_tags_are_left_out(self) -> None:
+        """A tag with a control character is left out; the tags column is kept and reported."""
+        item = _one(_acled(tags="ok; bad\x01tag"))
+        assert item.record.tags == ("ok",)
+        assert item.residual["tags"] == "ok; bad\x01tag"
+        assert "tags" in {loss.field for loss in item.losses}
+
+    def test_nothing_to_place_by(self) -> None:
+        """Coordinates "NA" and no name or country: no location, not a refused row."""
+        item = _one(_acled(location="", admin1="", iso="", latitude="NA", longitude="NA"))
+        assert item.record.location is None
+
+    def test_gdelt_place_without_name_country_or_point(self) -> None:
+        """A GDELT place type with nothing else: no location; the columns are kept."""
+        first = GDELT2.read_text(encoding="utf-8").splitlines()[0].split("\t")
+        row = dict(zip(GDELT2_COLUMNS, first, strict=True)) | {
+            "ActionGeo_FullName": "",
+            "ActionGeo_CountryCode": "",
+            "ActionGeo_Lat": "",
+            "ActionGeo_Long": "",
+        }
+        reader = read_gdelt2(io.StringIO("\t".join(row.values()) + "\n"))
+        (item,) = list(reader)
+        assert reader.errors == []
+        assert item.record is not None
+        assert item.record.location is None
+        assert item.residual["ActionGeo_Type"] == "4"
+
+    def test_plover_text_and_context(self) -> None:
+        """Blank text falls back to the event type; a bad context is left out, both reported."""
+        obj = '{"id":"a","date":"2000-01-01","event":"AGREE","text":" ","context":"a\\u0001b, c"}'
+        (item,) = list(read_plover(io.StringIO(obj + "\n")))
+        assert item.record is not None
+        assert item.record.summary == "AGREE"
+        assert item.record.tags == ("plover-context:c",)
+        assert {loss.field for loss in item.losses} == {"text", "context"}
+
+    def test_plover_sector_of_another_type(self) -> None:
+        """A sector that is not a string makes an organisation, as an unknown one does."""
+        obj = (
+            '{"id":"a","date":"2000-01-01","event":"AGREE","actor":[{"actorText":"A","sector":[]}]}'
+        )
+        (item,) = list(read_plover(io.StringIO(obj + "\n")))
+        assert item.record is not None
+        assert [p.actor.kind.value for p in item.record.actors] == ["organisation"]
+
+
+class TestPloverDamage:
+    OK = '{"id":"a%d","date":"2000-01-01","event":"AGREE"}'
+
+    @pytest.mark.parametrize("array", [True, False])
+    def test_leading_blank_lines_count(self, *, array: bool) -> None:
+        """Blank lines before the first object count in the line numbers."""
+        body = (
+            f"[\n{self.OK % 1},\n{self.OK % 2}\n]\n" if array else f"{self.OK % 1}\n{self.OK % 2}\n"
+        )
+        reader = read_plover(io.StringIO("\n\n" + body))
+        assert [item.line for item in reader] == ([4, 5] if array else [3, 4])
+
+    def test_invalid_utf8_in_an_array(self) -> None:
+        """An object holding bytes that are not UTF-8 is one error; the others are read."""
+        bad = b'{"id":"b","date":"2000-01-01","event":"AGREE","publication":"P\xef"}'
+        data = b"[\n" + bad + b",\n" + (self.OK % 2).encode() + b"\n]\n"
+        reader = read_plover(io.BytesIO(data))
+        assert [item.line for item in reader] == [3]
+        assert [str(e) for e in reader.errors] == [
+            "<stream>:2: $[0]: not UTF-8 text (save the file as UTF-8)"
+        ]
+
+    @pytest.mark.parametrize("array", [True, False])
+    def test_huge_integer(self, *, array: bool) -> None:
+        """An integer too long for Python is malformed JSON, not a ValueError escaping."""
+        huge = '{"id":"h","date":"2000-01-01","event":"AGREE","n":' + "1" * 5_000 + "}"
+        text = f"[{huge}]" if array else f"{huge}\n{self.OK % 2}\n"
+        reader = read_plover(io.StringIO(text))
+        assert [item.line for item in reader] == ([] if array else [2])
+        assert [str(e) for e in reader.errors] == [
+            "<stream>:1: $: malformed JSON: a number too long to read (over 4,300 digits)"
+        ]

@@ -514,6 +514,10 @@ def validate_parquet(
             msg = f"{root}: holds {found:,} entries of the {expected:,} written"
             msg += " (a part file removed?)"
             raise DatasetError(msg)
+        seqs = [row[0] for p in parts for row in p.rows] + [q for p in parts for q, _ in p.sources]
+        if len(set(seqs)) != len(seqs):
+            msg = f"{root}: holds entries twice (a part file copied in?)"
+            raise DatasetError(msg)
         records = sorted(
             ((i, row) for i, part in enumerate(parts) for row in part.rows),
             key=lambda item: item[1][0],

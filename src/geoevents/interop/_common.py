@@ -377,9 +377,23 @@ def parse_day(text: str, column: str, *, time_follows: bool = False) -> datetime
 
 
 def one_line(text: str, limit: int) -> str:
-    """*text* on one line, cut to *limit* characters with an ellipsis."""
+    r"""*text* on one line, cut to *limit* characters with an ellipsis.
+
+    Control characters left once whitespace is collapsed become U+FFFD, as in
+    :func:`clean_text`: the row is kept, and the writer's read-back reports the change.
+
+    >>> one_line(" Clashes\n in\x01 Sweida ", 500)
+    'Clashes in\ufffd Sweida'
+    """
     flat = " ".join(text.split())
+    if not flat.isprintable():
+        flat = "".join("\ufffd" if has_control(c, allow_newlines=False) else c for c in flat)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def usable_tag(text: str, limit: int) -> bool:
+    """Whether *text* can be a record's tag as it is (others are left out, and reported)."""
+    return len(text) <= limit and not has_control(text, allow_newlines=False)
 
 
 class SeenSet:

@@ -52,6 +52,7 @@ from geoevents.interop._common import (
     parse_float,
     parse_int,
     stable_id,
+    usable_tag,
     write_table,
 )
 from geoevents.location import Location, SpatialPrecision
@@ -179,7 +180,9 @@ class AcledFormat(TableFormat):
                 ) from None
         precision = parse_int(row["geo_precision"], "geo_precision")
         location = None
-        if row["location"] or country is not None or row["latitude"]:
+        lat = parse_float(row["latitude"], "latitude")
+        lon = parse_float(row["longitude"], "longitude")
+        if row["location"] or country is not None or lat is not None:
             with at_column(_LOCATION_COLUMNS):
                 location = Location(
                     name=row["location"] or None,
@@ -187,8 +190,8 @@ class AcledFormat(TableFormat):
                     admin1=row["admin1"] or None,
                     admin2=row["admin2"] or None,
                     admin3=row["admin3"] or None,
-                    latitude=parse_float(row["latitude"], "latitude"),
-                    longitude=parse_float(row["longitude"], "longitude"),
+                    latitude=lat,
+                    longitude=lon,
                     precision=None if precision is None else _GEO.get(precision),
                 )
         sources = _sources(row["source"])
@@ -204,7 +207,7 @@ class AcledFormat(TableFormat):
         summary = one_line(
             f"{sub or event_type or 'Event'}" + (f" in {place}" if place else ""), 500
         )
-        tags = tuple(t for t in _split(row["tags"]) if len(t) <= 100)
+        tags = tuple(t for t in _split(row["tags"]) if usable_tag(t, 100))
         fields: dict[str, Any] = {
             "id": f"acled:{row['event_id_cnty']}",
             "when": when,

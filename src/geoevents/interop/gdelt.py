@@ -228,15 +228,19 @@ class GdeltFormat(TableFormat):
             lat = parse_float(row["ActionGeo_Lat"], "ActionGeo_Lat")
             lon = parse_float(row["ActionGeo_Long"], "ActionGeo_Long")
             both = lat is not None and lon is not None
-            with at_column(_LOCATION_COLUMNS):
-                location = Location(
-                    name=clean_text(row["ActionGeo_FullName"], "ActionGeo_FullName", losses)
-                    or None,
-                    country=_fips(fips) if fips else None,
-                    latitude=lat if both else None,
-                    longitude=lon if both else None,
-                    precision=_GEO_PRECISION.get(geo_type),
-                )
+            name = clean_text(row["ActionGeo_FullName"], "ActionGeo_FullName", losses) or None
+            place = _fips(fips) if fips else None
+            # Nothing left to place it by (an empty row, an unknown FIPS code): no location;
+            # the read-back keeps the original columns and reports them.
+            if name is not None or place is not None or both:
+                with at_column(_LOCATION_COLUMNS):
+                    location = Location(
+                        name=name,
+                        country=place,
+                        latitude=lat if both else None,
+                        longitude=lon if both else None,
+                        precision=_GEO_PRECISION.get(geo_type),
+                    )
         url = row.get("SOURCEURL", "")
         source = _source(url) if url else _DATASET
         actor1, actor2 = _actor(row, "Actor1", losses), _actor(row, "Actor2", losses)

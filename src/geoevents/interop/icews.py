@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Final
 
 from geoevents.actors import Actor, ActorKind
 from geoevents.country import Country
-from geoevents.errors import AmbiguousCountryError, InvalidValueError, UnknownCountryError
+from geoevents.errors import AmbiguousCountryError, UnknownCountryError
 from geoevents.interop._common import (
     FileArg,
     InteropReader,
@@ -35,6 +35,7 @@ from geoevents.interop._common import (
     fmt_float,
     imported_dating,
     one_line,
+    parse_day,
     parse_float,
     write_table,
 )
@@ -116,12 +117,7 @@ class IcewsFormat(TableFormat):
     def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
         """Convert one ICEWS row."""
         losses: list[Loss] = []
-        try:
-            date = FuzzyDate(row["Event Date"])
-        except InvalidValueError:
-            raise InvalidValueError(
-                "not a date", path="$.Event Date", value=row["Event Date"]
-            ) from None
+        date = FuzzyDate.from_date(parse_day(row["Event Date"], "Event Date"))
         actors = [_actor(row, who, losses) for who in ("Source", "Target")]
         country = _country(row["Country"])
         lat = parse_float(row["Latitude"], "Latitude")

@@ -53,6 +53,7 @@ from geoevents.interop._common import (
     read_back,
     stable_id,
     undecodable_error,
+    usable_tag,
 )
 from geoevents.location import Location
 from geoevents.records import Clash, Event, Meeting, PloverType, Request
@@ -100,9 +101,12 @@ def _actors(row: Row, *keys: str) -> list[Actor]:
     for i, item in enumerate(value):
         if isinstance(item, dict) and isinstance(item.get("actorText"), str) and item["actorText"]:
             with at_column(f"{key}[{i}].actorText"):
+                sector = item.get("sector")
                 found.append(
                     Actor(
-                        kind=_SECTORS.get(item.get("sector", ""), ActorKind.ORGANISATION),
+                        kind=_SECTORS.get(sector, ActorKind.ORGANISATION)
+                        if isinstance(sector, str)
+                        else ActorKind.ORGANISATION,
                         name=one_line(item["actorText"], 300),
                         country=_country(item.get("code")),
                     )
@@ -152,12 +156,12 @@ class PloverFormat(TableFormat):
         fields: dict[str, Any] = {
             "id": f"plover:{row['id']}",
             "when": imported_dating(date, _RULE),
-            "summary": one_line(str(text), 500),
+            "summary": one_line(str(text), 500) or label,
             "attributions": (Attribution(source=source.id),),
             "location": location,
             "plover": plover,
             "plover_mode": mode if isinstance(mode, str) and _MODE.fullmatch(mode) else None,
-            "tags": tuple(f"{_CONTEXT}{c}" for c in contexts if len(c) <= 80),
+            "tags": tuple(f"{_CONTEXT}{c}" for c in contexts if usable_tag(c, 80)),
         }
         record: Event
         if plover is PloverType.REQUEST and first and second:
@@ -194,12 +198,14 @@ class PloverFormat(TableFormat):
 def _objects(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
     fmt: PloverFormat = reader.format
     head = handle.read(1)
+    first = 1  # the line of head
     while head.isspace():
+        first += head == "\n"
         head = handle.read(1)
     if head == "[":
-        numbered: Iterable[tuple[int, str, Any]] = _elements(reader, head + handle.read())
+        numbered: Iterable[tuple[int, str, Any]] = _elements(reader, head + handle.read(), first)
     else:
-        numbered = _lines(reader, head, handle)
+        numbered = _lines(reader, head, handle, first)
     for number, where, obj in numbered:
         reader.rows += 1
         if not isinstance(obj, dict):
@@ -226,20 +232,23 @@ def _objects(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
         )
 
 
-def _malformed(exc: json.JSONDecodeError | RecursionError) -> InvalidValueError:
+def _malformed(exc: ValueError | RecursionError) -> InvalidValueError:
     if isinstance(exc, RecursionError):
         return InvalidValueError("malformed JSON: nested too deeply")
-    return InvalidValueError(f"malformed JSON: {exc.msg}")
+    if isinstance(exc, json.JSONDecodeError):
+        return InvalidValueError(f"malformed JSON: {exc.msg}")
+    # The json module's other refusal: an integer longer than Python converts.
+    return InvalidValueError("malformed JSON: a number too long to read (over 4,300 digits)")
 
 
-def _elements(reader: InteropReader, text: str) -> Iterator[tuple[int, str, Any]]:
+def _elements(reader: InteropReader, text: str, first: int) -> Iterator[tuple[int, str, Any]]:
     """Each element of a JSON array with the line it starts on, until the array breaks.
 
     Elements are parsed one at a time, so those before a syntax error are still read,
-    and each is located by its line.
+    and each is located by its line (*text* starts on line *first*).
     """
     decode = json.JSONDecoder().raw_decode
-    counted, line = 0, 1
+    counted, line = 0, first
 
     def blank(pos: int) -> int:  # the end of the whitespace at pos
         found = _BLANK.match(text, pos)
@@ -259,11 +268,16 @@ def _elements(reader: InteropReader, text: str) -> Iterator[tuple[int, str, Any]
         while True:
             try:
                 obj, end = decode(text, pos)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                at = exc.lineno if isinstance(exc, json.JSONDecodeError) else line_at(pos)
+            except (ValueError, RecursionError) as exc:
+                at = line_at(pos)
+                if isinstance(exc, json.JSONDecodeError):
+                    at = exc.lineno + first - 1
                 reader.fail(_malformed(exc), at)
                 return
-            yield line_at(pos), f"$[{index}]", obj
+            if invalid_utf8(text[pos:end]):
+                reader.fail(undecodable_error(f"$[{index}]"), line_at(pos))
+            else:
+                yield line_at(pos), f"$[{index}]", obj
             index += 1
             pos = blank(end)
             if text.startswith("]", pos):
@@ -278,8 +292,10 @@ def _elements(reader: InteropReader, text: str) -> Iterator[tuple[int, str, Any]
         reader.fail(InvalidValueError("malformed JSON: extra data after the array"), line_at(pos))
 
 
-def _lines(reader: InteropReader, head: str, handle: IO[str]) -> Iterator[tuple[int, str, Any]]:
-    for number, line in enumerate(_rejoin(head, handle), 1):
+def _lines(
+    reader: InteropReader, head: str, handle: IO[str], first: int
+) -> Iterator[tuple[int, str, Any]]:
+    for number, line in enumerate(_rejoin(head, handle), first):
         if not line.strip():
             continue
         if invalid_utf8(line):
@@ -287,7 +303,7 @@ def _lines(reader: InteropReader, head: str, handle: IO[str]) -> Iterator[tuple[
             continue
         try:
             yield number, "$", json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:
             reader.fail(_malformed(exc), number)
 
 

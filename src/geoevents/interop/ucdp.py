@@ -104,6 +104,11 @@ def _credited(text: str) -> Actor:
     return Actor(kind=ActorKind.ORGANISATION, name=one_line(text, 300))
 
 
+def _where(prec: int) -> SpatialPrecision:
+    with at_column("where_prec"):
+        return SpatialPrecision.from_ucdp(prec)
+
+
 def _side(row: Row, column: str) -> Actor | None:
     with at_column(column):
         return Actor(kind=ActorKind.ORGANISATION, name=row[column]) if row[column] else None
@@ -178,7 +183,7 @@ class UcdpFormat(TableFormat):
                     admin2=row["adm_2"] or None,
                     latitude=lat,
                     longitude=lon,
-                    precision=None if where is None else SpatialPrecision.from_ucdp(where),
+                    precision=None if where is None else _where(where),
                 )
         sources = _sources(row)
         with at_column("source_original"):
