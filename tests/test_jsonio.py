@@ -921,6 +921,28 @@ class TestWriteJsonl:
         assert link.is_symlink()
         assert list(read_jsonl(real)) == [_request()]
 
+    def test_named_pipe_is_written_not_replaced(self, tmp_path: pathlib.Path) -> None:
+        """A special file (here a named pipe) is written to; renaming would replace it."""
+        import stat
+        import threading
+
+        pipe = tmp_path / "pipe"
+        os.mkfifo(pipe)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+        reader.start()
+        write_jsonl(pipe, [_request()])
+        reader.join(timeout=10)
+        assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+        assert list(read_jsonl(io.BytesIO(received[0]))) == [_request()]
+
+    def test_longest_names(self, tmp_path: pathlib.Path) -> None:
+        """A name as long as the file system allows is written (the temporary one is shorter)."""
+        target = tmp_path / ("é" * 127)  # 254 bytes
+        write_jsonl(target, [_request()])
+        assert list(read_jsonl(target)) == [_request()]
+        assert os.listdir(tmp_path) == [target.name]
+
     def test_missing_folder_named(self, tmp_path: pathlib.Path) -> None:
         """A folder that does not exist is an OSError naming the file asked for."""
         target = tmp_path / "nowhere" / "x.jsonl"

@@ -3,6 +3,9 @@
 Readers of the file see either the old contents or the new, never a half-written file,
 and a failure while writing (an exception, a full disk) leaves the old file as it was.
 :func:`geoevents.jsonio.write_jsonl` and the interop writers share this.
+
+A special file (a device such as ``/dev/null``, a named pipe) cannot be replaced, and
+renaming over it would put a regular file in its place: it is written to directly.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from collections.abc import Callable, Iterator
 from typing import IO, Any, BinaryIO, TextIO, TypeVar
 
@@ -36,9 +40,16 @@ def _replacing(path: str | os.PathLike[str], opener: Callable[[str], _F]) -> Ite
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
     folder, name = os.path.split(target)
     try:
-        mode: int | None = os.stat(target).st_mode & 0o7777  # a replaced file keeps its mode
+        status = os.stat(target)
     except FileNotFoundError:
         mode = None  # a new file gets what open() would give it: 0o666 less the umask
+    else:
+        if not stat.S_ISREG(status.st_mode):
+            special = opener(target)
+            with special:
+                yield special
+            return
+        mode = status.st_mode & 0o7777  # a replaced file keeps its mode
     tmp = _create_temporary(folder, name)
     try:
         file = opener(tmp)
@@ -58,8 +69,11 @@ def _replacing(path: str | os.PathLike[str], opener: Callable[[str], _F]) -> Ite
 
 def _create_temporary(folder: str, name: str) -> str:
     """Create an empty, unique file next to *name*, with mode 0o666 less the umask."""
+    # The name, shortened if need be: the temporary one must fit the file system's limit
+    # (255 bytes on most) with the 14 characters added.
+    stem = os.fsdecode(os.fsencode(name)[:200])
     for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
+        tmp = os.path.join(folder, f".{stem}.{os.urandom(4).hex()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:  # pragma: no cover - one chance in four billion
