@@ -276,3 +276,108 @@ class TestSchema:
         assert main(["schema", "--format", fmt]) == 0
         schema = json.loads(capsys.readouterr().out)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+class TestHostileUse:
+    """Paths and streams a careless or hostile user gives the command."""
+
+    def test_unreadable_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file the system cannot open (a name too long) is a usage error, not a traceback."""
+        name = "a" * 300
+        assert main(["validate", name]) == 2
+        assert capsys.readouterr().err == f"geoevents: error: {name}: File name too long\n"
+
+    def test_loop_of_links(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An output that is a loop of symbolic links is a usage error."""
+        (tmp_path / "in.jsonl").write_text(CLEAN)
+        loop = tmp_path / "loop"
+        loop.symlink_to(loop)
+        args = ["convert", "--from", "jsonl", "--to", "jsonl", str(tmp_path / "in.jsonl")]
+        assert main([*args, str(loop)]) == 2
+        assert capsys.readouterr().err == f"geoevents: error: {loop}: a loop of symbolic links\n"
+
+    def test_hidden_folders_are_left_out(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A folder's hidden files and folders (.git) are not read as data."""
+        (tmp_path / "clean.jsonl").write_text(CLEAN)
+        (tmp_path / ".git").mkdir()
+        (tmp_path / ".git" / "bad.jsonl").write_text(BAD)
+        (tmp_path / ".bad.json").write_text("[1]")
+        assert main(["validate", str(tmp_path)]) == 0
+        assert "1 record, 1 source: 0 errors" in capsys.readouterr().err
+
+    def test_file_names_that_are_not_utf8(self, tmp_path: Path) -> None:
+        """A file name that is not UTF-8 is escaped: JSON output stays valid, text prints."""
+        folder = tmp_path / "data"
+        folder.mkdir()
+        (folder / os.fsdecode(b"x\xff.jsonl")).write_text(BAD)
+        env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONIOENCODING": "utf-8"}
+        command = [sys.executable, "-m", "geoevents", "validate", "data"]
+        for extra in (["--format", "json"], []):
+            result = subprocess.run(
+                [*command, *extra],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            assert result.returncode == 1, result.stderr
+            out = result.stdout.decode("utf-8")  # strict: valid UTF-8
+            if extra:
+                problems = json.loads(out)["errors"]
+                assert problems[0].startswith(os.path.join("data", "x\udcff.jsonl:2: "))
+            else:
+                assert "x\\udcff.jsonl:2: " in out
+
+    def test_output_cut_off(self, tmp_path: Path) -> None:
+        """Output into a pipe closed early (`| head -1`) exits 141, not 0."""
+        bad = '{"kind":"event","schema":1,"id":"e","when":"2025-06-31"}\n' * 20_000
+        (tmp_path / "bad.jsonl").write_text(bad)
+        env = {**os.environ, "PYTHONPATH": str(SRC)}
+        with subprocess.Popen(
+            [sys.executable, "-m", "geoevents", "validate", "bad.jsonl"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process:
+            assert process.stdout is not None
+            assert process.stdout.readline().startswith(b"bad.jsonl:1: ")
+            process.stdout.close()
+            assert process.wait(timeout=60) == 141
+            assert process.stderr is not None
+            assert b"Traceback" not in process.stderr.read()
+
+    def test_format_warnings_are_reported(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A reader's warning (UCDP low above best) is a line of the report, also in JSON."""
+        import warnings
+
+        from geoevents.interop.ucdp import COLUMNS
+
+        row = dict.fromkeys(COLUMNS, "") | {
+            "id": "9",
+            "type_of_violence": "3",
+            "side_a": "IS",
+            "side_b": "Civilians",
+            "date_start": "2014-06-10",
+            "date_end": "2014-06-10",
+            "best": "5",
+            "low": "6",
+            "high": "9",
+        }
+        source = tmp_path / "ged.csv"
+        source.write_text(",".join(COLUMNS) + "\n" + ",".join(row.values()) + "\n")
+        args = ["convert", "--from", "ucdp", "--to", "jsonl", str(source)]
+        with warnings.catch_warnings(record=True) as escaped:
+            warnings.simplefilter("always")
+            assert main([*args, str(tmp_path / "o.jsonl"), "--format", "json"]) == 0
+            assert main([*args, str(tmp_path / "p.jsonl")]) == 0
+        assert escaped == []
+        first, second = capsys.readouterr().out.split("}\n", 1)
+        message = "UCDP id 9: low 6, best 5, high 9 break low <= best <= high; kept best only"
+        assert json.loads(first + "}")["warnings"] == [f"{source}: warning: {message}"]
+        assert second.startswith(f"{source}: warning: UCDP id 9: low 6, best 5")

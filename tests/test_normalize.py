@@ -283,7 +283,10 @@ class TestCodes:
         """A code of another system is unknown, and the hint names the right system."""
         with pytest.raises(UnknownCountryError) as info:
             normalize_country("TR", system="fips")
-        assert info.value.hint == "not a fips code; it is alpha2 for TR (Türkiye), system='alpha2'?"
+        assert (
+            info.value.hint
+            == "not a FIPS 10-4 code; it is alpha2 for TR (Türkiye), system='alpha2'?"
+        )
 
     @pytest.mark.parametrize(
         ("text", "hint"),
@@ -302,7 +305,7 @@ class TestCodes:
         """With a system, names are not tried."""
         with pytest.raises(UnknownCountryError) as info:
             normalize_country("Turkey", system="ioc")
-        assert info.value.hint == "not a ioc code"
+        assert info.value.hint == "not an IOC code"
 
     def test_bad_system(self) -> None:
         """An unknown system name is an error."""

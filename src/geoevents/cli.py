@@ -1,10 +1,13 @@
 """The ``geoevents`` command: validate, show a timeline, normalize countries, convert.
 
 Exit codes: 0 when everything is valid, 1 when the data is invalid (or a country could
-not be resolved), 2 for usage errors (unknown options, missing files, folders without
-data). Every data problem is printed as ``file:line: $.path: message``. ``--format json``
-gives machine-readable output on every command. A progress bar (with the ``cli`` extra)
-and colour appear only on a terminal.
+not be resolved), 2 for usage errors (unknown options, missing or unreadable files,
+folders without data), 141 when the output was cut off (a closed pipe, as in ``| head``),
+as for a program stopped by SIGPIPE: what was not shown cannot be called valid. Every
+data problem is printed as ``file:line: $.path: message``. ``--format json`` gives
+machine-readable output on every command. A progress bar (with the ``cli`` extra) and
+colour appear only on a terminal. Folders are searched for ``.jsonl`` and ``.json``
+files, leaving out hidden ones (``.git``...).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import io
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -22,6 +26,7 @@ from geoevents.dataset import Dataset
 from geoevents.errors import (
     AmbiguousCountryError,
     DatasetError,
+    GeoeventsWarning,
     InvalidValueError,
     RecordError,
     UnknownCountryError,
@@ -31,7 +36,7 @@ from geoevents.report import Problem, Report
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_CUT = 0, 1, 2, 141
 _SUFFIXES = (".jsonl", ".json")
 _PROGRESS_BYTES = 8 * 1024 * 1024  # below this, reading takes well under a second
 
@@ -57,16 +62,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = _parser()
     args = parser.parse_args(argv)
+    _readable_output()
     try:
         code: int = args.run(args)
     except _UsageError as exc:
-        print(f"geoevents: error: {exc}", file=sys.stderr)
-        if getattr(args, "format", None) == "json":  # a program reads stdout: tell it too
-            _print_json({"ok": False, "usage_error": str(exc)})
-        return EXIT_USAGE
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return EXIT_OK
+        return _usage_error(args, str(exc))
+    except BrokenPipeError:  # e.g. piped into `head`: the rest of the output is lost
+        _discard_output()
+        return EXIT_CUT
+    except OSError as exc:  # a file that cannot be read or written
+        where = os.fsdecode(exc.filename) if exc.filename is not None else None
+        return _usage_error(args, f"{where}: {exc.strerror}" if where else str(exc))
     return code
+
+
+def _usage_error(args: argparse.Namespace, message: str) -> int:
+    print(f"geoevents: error: {message}", file=sys.stderr)
+    if getattr(args, "format", None) == "json":  # a program reads stdout: tell it too
+        _print_json({"ok": False, "usage_error": message})
+    return EXIT_USAGE
+
+
+def _readable_output() -> None:
+    """Print what cannot be encoded (file names that are not UTF-8) as escapes, not fail."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _discard_output() -> None:
+    """Send what is still buffered for a closed pipe nowhere, so exiting does not fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a real file (tests)
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -156,14 +186,19 @@ def _files(paths: Sequence[str]) -> list[Path]:
         path = Path(text)
         if path.is_dir():
             inside = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in _SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.is_file()
             )
             if not inside:
                 msg = f"{text}: no .jsonl or .json files in this folder"
                 raise _UsageError(msg)
-            found.update((p.resolve(), p) for p in inside if p.resolve() not in found)
+            for p in inside:
+                found.setdefault(_resolved(p), p)
         elif path.is_file():
-            found.setdefault(path.resolve(), path)
+            found.setdefault(_resolved(path), path)
         elif path.exists():
             msg = f"{text}: not a regular file"
             raise _UsageError(msg)
@@ -171,6 +206,15 @@ def _files(paths: Sequence[str]) -> list[Path]:
             msg = f"{text}: no such file or folder"
             raise _UsageError(msg)
     return list(found.values())
+
+
+def _resolved(path: Path) -> Path:
+    """*path* with every link followed, or a usage error (a loop of links)."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python 3.11 reports a loop of symbolic links this way
+        msg = f"{path}: a loop of symbolic links"
+        raise _UsageError(msg) from None
 
 
 def _looks_binary(path: Path) -> bool:
@@ -311,7 +355,12 @@ def _colour(text: str, code: str, stream: IO[str]) -> str:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: escape, to stay valid JSON
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    print(text)
 
 
 def _report_lines(report: Report, places: Sequence[str | None]) -> Iterator[str]:
@@ -419,7 +468,8 @@ def _timeline(args: argparse.Namespace) -> int:
         )
     else:
         print(
-            f"{len(timeline)} records from {len(dataset.sources)} sources, each placed at its "
+            f"{_plural(len(timeline), 'record')} from {_plural(len(dataset.sources), 'source')},"
+            " each placed at its "
             "earliest possible day; ranges list every possible day ('..' = open end).\n"
         )
         print(timeline)
@@ -510,10 +560,10 @@ def _convert(args: argparse.Namespace) -> int:
         msg = f"{args.input}: no such file"
         raise _UsageError(msg)
     output = Path(args.output)
-    if output.resolve() == source.resolve():
+    if _resolved(output) == _resolved(source):
         msg = f"{args.output}: the output would overwrite the input"
         raise _UsageError(msg)
-    if output.is_dir() or not output.resolve().parent.is_dir():
+    if output.is_dir() or not _resolved(output).parent.is_dir():
         msg = f"{args.output}: {'a folder' if output.is_dir() else 'no such folder'}, not a file"
         raise _UsageError(msg)
     losses: dict[str, int] = {}
@@ -537,7 +587,12 @@ def _convert(args: argparse.Namespace) -> int:
 
     errors: list[str] = []
     written = skipped = 0
-    with source.open("rb") as handle, _progress(source.stat().st_size) as advance:
+    with (
+        source.open("rb") as handle,
+        _progress(source.stat().st_size) as advance,
+        warnings.catch_warnings(record=True) as caught,
+    ):
+        warnings.simplefilter("always", GeoeventsWarning)
         stream = io.BufferedReader(_Counting(handle, advance))
         try:
             reader = read(args.source_format, stream, strict=args.strict)
@@ -566,7 +621,21 @@ def _convert(args: argparse.Namespace) -> int:
         losses=losses,
         details=details,
         errors=errors,
+        notes=_notes(caught, args.input),
     )
+
+
+def _notes(caught: list[warnings.WarningMessage], source: str) -> list[str]:
+    """The format's own warnings as lines of the report; any other is shown as usual."""
+    notes = []
+    for warning in caught:
+        if issubclass(warning.category, GeoeventsWarning):
+            notes.append(f"{source}: warning: {warning.message}")
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return notes
 
 
 def _convert_report(
@@ -578,6 +647,7 @@ def _convert_report(
     losses: dict[str, int],
     details: list[str],
     errors: list[str],
+    notes: list[str],
 ) -> int:
     """Print what a conversion did; return its exit code."""
     invalid = bool(errors)
@@ -594,9 +664,12 @@ def _convert_report(
                 "rows_with_losses": counts["with_losses"],
                 "losses": dict(sorted(losses.items())),
                 "errors": errors,
+                "warnings": notes,
             }
         )
         return EXIT_INVALID if invalid else EXIT_OK
+    for line in notes:
+        print(_colour(line, "33", sys.stdout))
     for line in [*details, *errors]:
         print(_colour(line, "31", sys.stdout))
     for key, n in sorted(losses.items()):

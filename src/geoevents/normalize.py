@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from geoevents.country import Country, _load
 from geoevents.errors import AmbiguousCountryError, UnknownCountryError
@@ -261,6 +261,16 @@ def _deletes() -> dict[str, list[tuple[str, int]]]:
         return _DELETES
 
 
+# With their articles, for messages: "not an ISO alpha-2 code".
+_SYSTEM_NAMES: Final = {
+    "alpha2": "an ISO alpha-2",
+    "alpha3": "an ISO alpha-3",
+    "numeric": "an ISO numeric",
+    "fips": "a FIPS 10-4",
+    "ioc": "an IOC",
+}
+
+
 def _system_table(system: str) -> dict[str, str]:
     """Return the code -> alpha-2 table of one code system."""
     table = _SYSTEMS.get(system)
@@ -344,7 +354,7 @@ def _by_code(text: str, system: str) -> Country | _Failure:
     hit = _system_table(system).get(code)
     if hit is not None:
         return Country(hit)
-    hint = f"not a {system} code"
+    hint = f"not {_SYSTEM_NAMES[system]} code"
     for other in ("alpha2", "alpha3", "numeric", "fips", "ioc"):
         alt = _system_table(other).get(code)
         if other != system and alt is not None:

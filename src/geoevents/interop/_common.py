@@ -431,6 +431,7 @@ class TableFormat:
     """
 
     name: ClassVar[str]
+    title: ClassVar[str]  # for messages: "not the header of an ACLED export"
     columns: ClassVar[tuple[str, ...]]
     record_columns: ClassVar[Mapping[str, str]] = MappingProxyType({})
     delimiter: ClassVar[str] = ","
@@ -634,7 +635,7 @@ class InteropReader(Iterator[Imported]):
                     found
                     if isinstance(found, InvalidValueError)
                     else InvalidValueError(
-                        f"not a {fmt.name} header",
+                        f"not the header of {fmt.title}",
                         value=fmt.delimiter.join(found[:5]),
                         hint=f"expected the columns {', '.join(columns[:4])}, ...",
                     ),

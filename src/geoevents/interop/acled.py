@@ -163,6 +163,7 @@ class AcledFormat(TableFormat):
     """The ACLED CSV export."""
 
     name: ClassVar[str] = "acled"
+    title: ClassVar[str] = "an ACLED export"
     columns: ClassVar[tuple[str, ...]] = COLUMNS
     record_columns: ClassVar[Mapping[str, str]] = {"$.id": "event_id_cnty", "$.notes": "notes"}
 

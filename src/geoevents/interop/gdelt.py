@@ -195,6 +195,7 @@ class GdeltFormat(TableFormat):
     """GDELT 2.0 event export: 61 tab-separated columns, no header."""
 
     name: ClassVar[str] = "gdelt2"
+    title: ClassVar[str] = "a GDELT 2.0 export"
     columns: ClassVar[tuple[str, ...]] = COLUMNS_2
     record_columns: ClassVar[Mapping[str, str]] = {"$.id": "GLOBALEVENTID", "$.cameo": "EventCode"}
     delimiter: ClassVar[str] = "\t"
@@ -306,6 +307,7 @@ class Gdelt1Format(GdeltFormat):
     """GDELT 1.0 daily export: 57 columns plus SOURCEURL (back-file rows lack it)."""
 
     name: ClassVar[str] = "gdelt1"
+    title: ClassVar[str] = "a GDELT 1.0 export"
     columns: ClassVar[tuple[str, ...]] = COLUMNS_1
     widths: ClassVar[frozenset[int]] = frozenset({57, 58})
 

@@ -109,6 +109,7 @@ class IcewsFormat(TableFormat):
     """ICEWS coded event data, tab-separated with a header."""
 
     name: ClassVar[str] = "icews"
+    title: ClassVar[str] = "an ICEWS file"
     columns: ClassVar[tuple[str, ...]] = COLUMNS
     record_columns: ClassVar[Mapping[str, str]] = {"$.id": "Event ID", "$.cameo": "CAMEO Code"}
     delimiter: ClassVar[str] = "\t"

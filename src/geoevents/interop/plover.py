@@ -118,6 +118,7 @@ class PloverFormat(TableFormat):
     """PLOVER JSON objects (0.5 gold standard or current field names)."""
 
     name: ClassVar[str] = "plover"
+    title: ClassVar[str] = "a PLOVER file"
     columns: ClassVar[tuple[str, ...]] = ()
     record_columns: ClassVar[Mapping[str, str]] = {"$.id": "id"}
     empty_is_absent: ClassVar[bool] = False

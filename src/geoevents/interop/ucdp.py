@@ -142,6 +142,7 @@ class UcdpFormat(TableFormat):
     """The UCDP GED CSV release."""
 
     name: ClassVar[str] = "ucdp"
+    title: ClassVar[str] = "a UCDP GED file"
     columns: ClassVar[tuple[str, ...]] = COLUMNS
     record_columns: ClassVar[Mapping[str, str]] = {"$.id": "id"}
 
