@@ -226,7 +226,8 @@ class TestTimeline:
                 "earliest": "2025-07-20",
                 "latest": "2025-07-20",
                 "summary": "Clashes.",
-                "sources": "ap",
+                "sources": ["ap"],
+                "attributions": ["ap"],
             }
         ]
 
@@ -381,3 +382,18 @@ class TestHostileUse:
         message = "UCDP id 9: low 6, best 5, high 9 break low <= best <= high; kept best only"
         assert json.loads(first + "}")["warnings"] == [f"{source}: warning: {message}"]
         assert second.startswith(f"{source}: warning: UCDP id 9: low 6, best 5")
+
+    def test_json_array_with_a_header(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A JSON array may start with a header, as a JSONL file does; only there."""
+        entries = [json.loads(line) for line in CLEAN.splitlines()]
+        (tmp_path / "a.json").write_text(json.dumps(entries))
+        assert main(["validate", str(tmp_path / "a.json")]) == 0
+        (tmp_path / "b.json").write_text(json.dumps([*entries, {"kind": "header", "schema": 1}]))
+        assert main(["validate", str(tmp_path / "b.json")]) == 1
+        (tmp_path / "c.json").write_text(json.dumps([{"kind": "header", "schema": 99}]))
+        assert main(["validate", str(tmp_path / "c.json")]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert out[0] == f"{tmp_path / 'b.json'}: $[3]: a header is allowed only as the first item"
+        assert out[1].startswith(f"{tmp_path / 'c.json'}: $[0].schema: ")

@@ -303,7 +303,7 @@ def _load(files: list[Path], *, allow_unknown: bool = False) -> _Loaded:
 
 def _load_json(path: Path, loaded: _Loaded, *, allow_unknown: bool) -> None:
     """Read a JSON document holding one entry or an array of entries."""
-    from geoevents.jsonio import _loads, from_dict
+    from geoevents.jsonio import _header, _loads, from_dict
 
     try:
         document = _loads(path.read_bytes())
@@ -312,6 +312,19 @@ def _load_json(path: Path, loaded: _Loaded, *, allow_unknown: bool) -> None:
         return
     items = document if isinstance(document, list) else [document]
     for i, item in enumerate(items):
+        if type(item) is dict and item.get("kind") == "header":  # as a JSONL file's first line
+            at = f"$[{i}]" if isinstance(document, list) else "$"
+            if i:
+                message = "a header is allowed only as the first item"
+                loaded.errors.append(f"{path}: {InvalidValueError(message, path=at)}")
+                continue
+            try:
+                problems = _header(item, allow_unknown)[1]
+            except InvalidValueError as exc:  # a newer version: the rest cannot be read
+                loaded.errors.append(f"{path}: {exc.at(at)}")
+                return
+            loaded.errors.extend(f"{path}: {e.at(at)}" for e in problems)
+            continue
         try:
             entry = from_dict(item, allow_unknown=allow_unknown)
         except RecordError as exc:
@@ -458,7 +471,8 @@ def _timeline(args: argparse.Namespace) -> int:
                         "earliest": _iso(e.record.when.date.earliest),
                         "latest": _iso(e.record.when.date.latest),
                         "summary": e.record.summary,
-                        "sources": e.sources,
+                        "sources": list(e.record.sources),
+                        "attributions": [a.chain for a in e.record.attributions],
                     }
                     for e in timeline.entries
                 ],
