@@ -170,6 +170,34 @@ class TestValidate:
         ]
 
 
+class TestReferenceOrderOfMoments:
+    """Zoned times are moments: the reference-order check compares them as such."""
+
+    def test_an_hour_later_is_not_possibly_before(self) -> None:
+        """A reaction an hour after its cause, in another zone, is neither error nor warning."""
+        cause = rec("cause", "2025-07-24T05:00:00Z")
+        react = rec("react", "2025-07-23T20:00:00-10:00", refers_to=("cause",))
+        assert problems(cause, react) == []
+
+    def test_one_moment_written_two_ways(self) -> None:
+        """The same moment in two zones is not earlier than itself."""
+        cause = rec("cause", "2025-07-24T01:00:00+02:00")
+        react = rec("react", "2025-07-23T23:00:00Z", refers_to=("cause",))
+        assert problems(cause, react) == []
+
+    def test_a_moment_before_is_an_error(self) -> None:
+        """A reaction certainly before its cause is still an error."""
+        cause = rec("cause", "2025-07-24T05:00:00Z")
+        react = rec("react", "2025-07-23T18:00:00-10:00", refers_to=("cause",))
+        assert problems(cause, react) == [("error", "reference-order", "react", "$.refers_to[0]")]
+
+    def test_a_moment_against_a_day(self) -> None:
+        """Against a day, a moment may fall on the day before or after its UTC day."""
+        cause = rec("cause", "2025-07-24", source="reuters")
+        react = rec("react", "2025-07-24T01:00:00+05:00", source="reuters", refers_to=("cause",))
+        assert problems(cause, react) == [("warning", "reference-order", "react", "$.refers_to[0]")]
+
+
 class TestDisagreements:
     def test_death_toll(self) -> None:
         """Two sources disagreeing on a toll are reported with both figures and sources."""
@@ -231,6 +259,32 @@ class TestDisagreements:
         records.append(rec("late", "2025-08", same_as=("r0",)))
         (disagreement,) = Dataset(records, sources=SOURCES).validate().disagreements
         assert [f.field for f in disagreement.fields] == ["when"]
+
+    def test_items_in_another_order_agree(self) -> None:
+        """The same request items listed in another order are not a disagreement."""
+        from geoevents import RequestItem
+
+        fields: dict[str, Any] = {"cls": Request, "requester": SYRIA, "addressee": TURKIYE}
+        both = (RequestItem.MILITARY_AID, RequestItem.AIR_DEFENCE)
+        a = rec("a", "2025-07-22", items=both, same_as=("b",), **fields)
+        b = rec("b", "2025-07-22", source="reuters", items=both[::-1], **fields)
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+        c = rec("c", "2025-07-22", source="reuters", items=both[:1], same_as=("a",), **fields)
+        (d,) = Dataset([a, b, c], sources=SOURCES).validate().disagreements
+        assert [claim.value for claim in d.fields[0].claims] == [
+            "air_defence, military_aid",
+            "air_defence, military_aid",
+            "military_aid",
+        ]
+
+    def test_links_of_a_repeated_id_count(self) -> None:
+        """A repeated id's ``same_as`` links join clusters whichever copy comes first."""
+        y = rec("y", "2025-07-01")
+        x1 = rec("x", "2025-07-20")
+        x2 = rec("x", "2025-07-28", same_as=("y",))
+        for order in ([x1, x2, y], [y, x2, x1]):
+            report = Dataset(order, sources=SOURCES).validate()
+            assert [set(d.records) for d in report.disagreements] == [{"x", "y"}]
 
     def test_no_disagreement_when_equal(self) -> None:
         """Linked records that agree give no disagreement."""

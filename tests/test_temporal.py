@@ -659,6 +659,18 @@ class TestLaws:
         if a.definitely_before(b):
             assert a.possibly_before(b)
 
+    @given(fuzzy_dates(**NEAR), fuzzy_dates(**NEAR))
+    def test_may_precede_between_the_two(self, a: FuzzyDate, b: FuzzyDate) -> None:
+        """may_precede lies between definitely_before and possibly_before; never reflexive."""
+        from geoevents.temporal import may_precede
+
+        if a.definitely_before(b):
+            assert may_precede(a, b)
+        if may_precede(a, b):
+            assert a.possibly_before(b)
+        if a.earliest is not None and a.earliest == a.latest:  # one day, or one moment
+            assert not may_precede(a, a)
+
     @given(fuzzy_dates(**NEAR))
     def test_definitely_before_irreflexive(self, a: FuzzyDate) -> None:
         """Nothing is definitely before itself; everything is possibly before itself."""

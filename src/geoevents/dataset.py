@@ -188,7 +188,9 @@ class Dataset:
         """The groups of two or more records linked by ``same_as`` (in either direction)."""
         from geoevents.rules import same_as_groups
 
-        links = ((r.id, r.same_as) for r in self._index.values())
+        # Every record's links, a repeated id's too (they are kept, not dropped), as the
+        # parallel validator does; each id then stands for its first record.
+        links = ((r.id, r.same_as) for r in self._records)
         groups = same_as_groups(links, self._index)
         return tuple(tuple(self._index[rid] for rid in group) for group in groups)
 

@@ -34,7 +34,7 @@ from geoevents.actors import Actor
 from geoevents.figures import Count
 from geoevents.records import Agreement, Event, Modality
 from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
-from geoevents.temporal import FuzzyDate, nested
+from geoevents.temporal import FuzzyDate, may_precede, nested
 
 if TYPE_CHECKING:
     from geoevents.dataset import Dataset
@@ -186,16 +186,10 @@ def _check_references(record: Facts, index: dict[str, Facts], problems: list[Pro
         if mine.definitely_before(theirs):
             message = f"dated {mine}, certainly before {ref!r} ({theirs}) that it refers to"
             problems.append(_problem("reference-order", record, path, message))
-        elif mine != theirs and _possibly_earlier(mine, theirs):
+        elif mine != theirs and may_precede(mine, theirs):
             # (Equal uncertain dates carry the same uncertainty: nothing to report.)
             message = f"dated {mine}, possibly before {ref!r} ({theirs}) that it refers to"
             problems.append(_problem("reference-order", record, path, message, warning=True))
-
-
-def _possibly_earlier(mine: FuzzyDate, theirs: FuzzyDate) -> bool:
-    """Whether *mine* may fall on a day strictly before *theirs* (the same day is fine)."""
-    lo, hi = mine.earliest, theirs.latest
-    return lo is None or hi is None or lo < hi
 
 
 def _check_sources(
@@ -271,8 +265,8 @@ def _attr(name: str) -> Callable[[Event], str | None]:
         value = getattr(record, name, None)
         if value is None or value == () or (isinstance(value, Count) and not value.is_known):
             return None
-        if isinstance(value, tuple):
-            return ", ".join(str(v) for v in value)
+        if isinstance(value, tuple):  # a list of categories: the same set in any order
+            return ", ".join(sorted(dict.fromkeys(str(v) for v in value)))
         return str(value)
 
     return get

@@ -49,7 +49,7 @@ import attrs
 from geoevents._checks import has_control
 from geoevents.errors import InvalidDateError
 
-__all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision", "nested"]
+__all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision", "may_precede", "nested"]
 
 #: The longest input looked at; the longest valid EDTF string here has 25 characters.
 _MAX_EDTF_LENGTH: Final = 64
@@ -828,6 +828,31 @@ def _utc_seconds(info: _Info) -> int | None:
         return None
     clock = time.hour * 3600 + time.minute * 60 + time.second
     return info.earliest.toordinal() * 86_400 + clock - int(offset.total_seconds())
+
+
+def may_precede(a: FuzzyDate, b: FuzzyDate, /) -> bool:
+    """Whether *a* may fall strictly before *b*: on an earlier day, or earlier as a moment.
+
+    The same day does not count (unlike :meth:`FuzzyDate.possibly_before`), since the
+    order within a day is unknown.
+
+    Two zoned times are compared as moments; against anything else a zoned time may fall
+    on the day before or after its UTC day, as in :meth:`FuzzyDate.definitely_before`.
+
+    >>> may_precede(FuzzyDate("2025-07-23"), FuzzyDate("2025-07-23"))
+    False
+    >>> may_precede(FuzzyDate("2025-07-23T20:00:00-10:00"), FuzzyDate("2025-07-24T05:00:00Z"))
+    False
+    """
+    mine, theirs = a._info, b._info
+    if mine.time is None and theirs.time is None:
+        first, last = mine.earliest, theirs.latest
+    else:
+        moment, their_moment = _utc_seconds(mine), _utc_seconds(theirs)
+        if moment is not None and their_moment is not None:
+            return moment < their_moment
+        first, last = _days(mine)[0], _days(theirs)[1]
+    return first is None or last is None or first < last
 
 
 def _days(info: _Info) -> tuple[datetime.date | None, datetime.date | None]:
