@@ -833,11 +833,12 @@ def _utc_seconds(info: _Info) -> int | None:
 def may_precede(a: FuzzyDate, b: FuzzyDate, /) -> bool:
     """Whether *a* may fall strictly before *b*: on an earlier day, or earlier as a moment.
 
-    The same day does not count (unlike :meth:`FuzzyDate.possibly_before`), since the
-    order within a day is unknown.
+    The same day does not count, since the order within a day is unknown (unlike
+    :meth:`~geoevents.temporal.FuzzyDate.possibly_before`, for which it does).
 
     Two zoned times are compared as moments; against anything else a zoned time may fall
-    on the day before or after its UTC day, as in :meth:`FuzzyDate.definitely_before`.
+    on the day before or after its UTC day, as in
+    :meth:`~geoevents.temporal.FuzzyDate.definitely_before`.
 
     >>> may_precede(FuzzyDate("2025-07-23"), FuzzyDate("2025-07-23"))
     False
