@@ -286,6 +286,26 @@ class TestDisagreements:
             report = Dataset(order, sources=SOURCES).validate()
             assert [set(d.records) for d in report.disagreements] == [{"x", "y"}]
 
+    def test_stage_dates_nest_as_when_does(self) -> None:
+        """A stage date inside a vaguer one agrees; other stage dates are compared too."""
+        fields: dict[str, Any] = {"cls": Agreement, "parties": (SYRIA, TURKIYE)}
+        a = rec("a", "2025-07", signed=FuzzyDate("2025-07"), same_as=("b",), **fields)
+        b = rec("b", "2025-07", source="reuters", signed=FuzzyDate("2025-07-23"), **fields)
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+        c = rec("c", "2025-07", signed=FuzzyDate("2025-06"), same_as=("a",), **fields)
+        d = rec("d", "2025-07", in_force=FuzzyDate("2025-08"), same_as=("a",), **fields)
+        e = rec("e", "2025-07", in_force=FuzzyDate("2025-09"), same_as=("a",), **fields)
+        (found,) = Dataset([a, b, c, d, e], sources=SOURCES).validate().disagreements
+        assert [f.field for f in found.fields] == ["signed", "in_force"]
+
+    def test_equal_parties_count(self) -> None:
+        """Two equal actors are two parties: a third one is a difference."""
+        fields: dict[str, Any] = {"cls": Agreement}
+        a = rec("a", "2025-07", parties=(OFFICIALS, OFFICIALS, SYRIA), same_as=("b",), **fields)
+        b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA), **fields)
+        (found,) = Dataset([a, b], sources=SOURCES).validate().disagreements
+        assert [f.field for f in found.fields] == ["parties"]
+
     def test_no_disagreement_when_equal(self) -> None:
         """Linked records that agree give no disagreement."""
         a = rec("a", "2025-07-15", same_as=("b",))
@@ -409,6 +429,13 @@ class TestTimeline:
         assert t.entries[0].range == "2025-07-14..2025-07-20"
         assert t.entries[0].date == "2025-07-14/2025-07-20"
         assert t.entries[1].range == "2025-07-19 ~"
+        marks = [
+            e.range
+            for e in Dataset(
+                [rec(f"r{i}", f"2025-07-19{q}") for i, q in enumerate("?%")]
+            ).timeline()
+        ]
+        assert sorted(marks) == ["2025-07-19 ?", "2025-07-19 ~?"]
         assert str(t).splitlines()[:3] == [
             "2025-07-14..2025-07-20  event      Clashes in Sweida.",
             "                                  [b] ap",

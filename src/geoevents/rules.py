@@ -28,7 +28,7 @@ Nothing here does I/O.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from geoevents.actors import Actor
 from geoevents.figures import Count
@@ -249,7 +249,8 @@ def compare(cluster: Sequence[Event]) -> Disagreement | None:
 
 
 def _actors(actors: Iterable[Actor]) -> str | None:
-    labels = sorted({a.label for a in actors})
+    # Every actor, in a canonical order: two equal actors may be two parties.
+    labels = sorted(a.label for a in actors)
     return "; ".join(labels) if labels else None
 
 
@@ -280,6 +281,9 @@ def _location(record: Event) -> str | None:
     return ", ".join(p for p in parts if p)
 
 
+# The dates of an agreement's or a ceasefire's stages, compared as ``when`` is.
+_STAGES: Final = ("announced", "signed", "in_force", "terminated", "declared", "effective", "ended")
+
 _FACETS: dict[str, Callable[[Event], str | None]] = {
     "kind": lambda r: r.kind,
     "when": lambda r: str(r.when.date),
@@ -298,12 +302,10 @@ _FACETS: dict[str, Callable[[Event], str | None]] = {
             "items",
             "status",
             "agreement_type",
-            "signed",
-            "declared",
-            "target",
-            "weapon",
         )
     },
+    **{name: _attr(name) for name in _STAGES},
+    **{name: _attr(name) for name in ("target", "weapon")},
 }
 
 
@@ -314,6 +316,8 @@ def _compare(name: str, cluster: Sequence[Event]) -> FieldDisagreement | None:
         return None
     if name == "when" and nested([r.when.date for r, _ in claims]):
         return None  # a more precise date within a vaguer one is not a disagreement
+    if name in _STAGES and nested([getattr(r, name) for r, _ in claims]):
+        return None
     return FieldDisagreement(
         field=name,
         claims=tuple(Claim(record=r.id, sources=r.sources, value=v) for r, v in claims),

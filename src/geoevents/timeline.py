@@ -100,8 +100,8 @@ def _entry(record: Event) -> TimelineEntry:
         shown = "date unknown"
     else:
         shown = f"{'' if lo is None else lo.isoformat()}..{'' if hi is None else hi.isoformat()}"
-    if date.approximate or date.uncertain:
-        shown += " ~" if date.approximate else " ?"
+    if date.approximate or date.uncertain:  # both (EDTF's %): both marks
+        shown += " " + "~" * date.approximate + "?" * date.uncertain
     chains = "; ".join(a.chain for a in record.attributions)
     return TimelineEntry(record=record, range=shown, sources=chains)
 
