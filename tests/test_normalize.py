@@ -534,3 +534,56 @@ class TestAliasTable:
         for c in pycountry.countries:
             country = Country(c.alpha_2)
             assert (country.alpha3, country.numeric, country.name) == (c.alpha_3, c.numeric, c.name)
+
+
+class TestHostileVariants:
+    """Inputs that used to resolve to a country they do not name."""
+
+    @pytest.mark.parametrize("text", ["1792", "9792", "9004", "10792"])
+    def test_numeric_codes_keep_every_digit(self, text: str) -> None:
+        """A leading digit other than 0 is part of the code, not dropped."""
+        with pytest.raises(UnknownCountryError):
+            normalize_country(text)
+        with pytest.raises(UnknownCountryError):
+            normalize_country(text, system="numeric")
+        assert normalize_country("0792") == normalize_country("792") == Country("TR")
+
+    @pytest.mark.parametrize(
+        ("text", "candidates"), [("my", {"US", "MY"}), ("ao", {"AT", "AO"}), ("bi", {"BE", "BI"})]
+    )
+    def test_a_name_that_is_also_a_code(self, text: str, candidates: set[str]) -> None:
+        """Lower-case letters that name one country and are the code of another: ambiguous."""
+        with pytest.raises(AmbiguousCountryError) as info:
+            normalize_country(text)
+        assert {c.alpha2 for c in info.value.candidates} == candidates
+        assert normalize_country(text.upper()).alpha2 == text.upper()
+
+    @pytest.mark.parametrize("text", ["Kongo", "Конго", "الكونغو", "Corée", "Корея", "كوريا"])
+    def test_ambiguous_in_other_languages(self, text: str) -> None:
+        """Congo and Korea are ambiguous in other languages too."""
+        with pytest.raises(AmbiguousCountryError):
+            normalize_country(text)
+
+    @pytest.mark.parametrize("text", ["\u200fتركيا", "Turkey\u200e", "\u2067Turkey\u2069"])
+    def test_direction_marks(self, text: str) -> None:
+        """The invisible direction marks of right-to-left text are ignored."""
+        assert normalize_country(text) == Country("TR")
+
+    @pytest.mark.parametrize(
+        "text", ["Austrli", "Usan", "Mroc", "Rusa", "Dconego", "Spam", "Chat", "Tuba"]
+    )
+    def test_fuzzy_never_picks_among_rivals(self, text: str) -> None:
+        """A misspelling as near to two countries' names, or too short, gets no answer."""
+        with pytest.raises(UnknownCountryError):
+            normalize_country(text, fuzzy=True)
+
+    def test_ambiguity_error_survives_pickling(self) -> None:
+        """The error crosses process boundaries (multiprocessing, Dask) and copies."""
+        import copy
+        import pickle
+
+        with pytest.raises(AmbiguousCountryError) as info:
+            normalize_country("Korea")
+        for clone in (pickle.loads(pickle.dumps(info.value)), copy.copy(info.value)):
+            assert str(clone) == str(info.value)
+            assert clone.candidates == info.value.candidates

@@ -95,8 +95,13 @@ def _unknown_code(value: object) -> UnknownCountryError:
         upper = stripped.upper()
         if upper in by_code:
             suggestions.append(upper)
-        elif stripped.isascii() and stripped.isdigit() and stripped.zfill(3)[-3:] in by_code:
-            suggestions.append(stripped.zfill(3)[-3:])
+        elif (
+            stripped.isascii()
+            and stripped.isdigit()
+            and len(stripped.lstrip("0")) <= 3
+            and stripped.lstrip("0").zfill(3) in by_code
+        ):
+            suggestions.append(stripped.lstrip("0").zfill(3))
         if suggestions:
             hint = None
     return UnknownCountryError(

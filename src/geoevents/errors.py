@@ -23,7 +23,7 @@ attributes, so programs never need to parse the message.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from geoevents.country import Country
@@ -159,6 +159,16 @@ class AmbiguousCountryError(InvalidValueError):
             expected="an unambiguous country name or code",
             hint=f"candidates: {names}; pass the ISO code instead",
         )
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Rebuild from the keyword-only candidates (pickling, copying, other processes)."""
+        return (_ambiguous, (self.message, self.candidates, self.path, self.value))
+
+
+def _ambiguous(
+    message: str, candidates: tuple[Country, ...], path: str, value: object
+) -> AmbiguousCountryError:
+    return AmbiguousCountryError(message, candidates=candidates, path=path, value=value)
 
 
 class InvalidDateError(InvalidValueError):

@@ -40,7 +40,12 @@ _CACHE_MAX = 50_000
 
 # Characters removed from keys (dots, apostrophes, zero-width marks) or turned into spaces
 # (other punctuation, control characters).
-_DELETE = ".'’‘`´ʼ\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Punctuation, and invisible marks: zero-width, soft hyphen, and the direction marks and
+# isolates of right-to-left text (LRM, RLM, ALM, U+202A-E, U+2066-9).
+_DELETE = (
+    ".'’‘`´ʼ\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _SPACE = '-‐‑‒–—―_,;:/\\()[]{}|+*!?"“”„«»<>=#@~%^$§'
 _KEY_TABLE: dict[int, str | None] = dict.fromkeys(map(ord, _DELETE))
 _KEY_TABLE.update(dict.fromkeys(map(ord, _SPACE), " "))
@@ -253,7 +258,7 @@ def _deletes() -> dict[str, list[tuple[str, int]]]:
         if _DELETES is None:
             index: dict[str, list[tuple[str, int]]] = {}
             for lkey in base.loose:
-                if 4 <= len(lkey) <= 40:
+                if 3 <= len(lkey) <= 40:  # "usa", "rsa": rivals of a misspelling too
                     index.setdefault(lkey, []).append((lkey, -1))
                     for j in range(len(lkey)):
                         index.setdefault(lkey[:j] + lkey[j + 1 :], []).append((lkey, j))
@@ -305,6 +310,24 @@ def _close(lkey: str) -> list[tuple[int, str]]:
     return sorted((d, k) for k, d in found.items())
 
 
+def _distance(a: str, b: str, limit: int) -> int:
+    """The edit distance of *a* and *b* (transpositions count one), or ``limit + 1`` if more."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 def _lookup(key: str) -> tuple[str, ...] | None:
     """Look *key* up in every tier, exact before loose."""
     base = _base()
@@ -347,8 +370,9 @@ def _by_code(text: str, system: str) -> Country | _Failure:
     """Resolve a code of a named system; no name matching."""
     code = text.strip()
     if system == "numeric":
-        if code.isascii() and code.isdigit() and len(code) <= 4:
-            code = code.zfill(3)[-3:] if code.lstrip("0") else code
+        significant = code.lstrip("0")
+        if code.isascii() and code.isdigit() and significant and len(significant) <= 3:
+            code = significant.zfill(3)  # "0792" and "792" are 792; "1792" is no code
     else:
         code = code.upper()
     hit = _system_table(system).get(code)
@@ -391,6 +415,11 @@ def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
     for k in keys:
         codes = _lookup(k)
         if codes is not None:
+            if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
+                # Also a code, of another country ("my": Mỹ, the US, or MY): never guess.
+                as_code = _load().by_code.get(stripped.upper())
+                if as_code is not None and codes != (as_code,):
+                    return _outcome(tuple(dict.fromkeys((*codes, as_code))), stripped)
             return _outcome(codes, stripped)
     if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
         code = stripped.upper()
@@ -423,10 +452,16 @@ def _miss(lkey: str, fuzzy: bool) -> _Failure | Country:
         name = base.display.get(key)
         if name and name not in suggestions:
             suggestions.append(name)
-    if fuzzy and close and len(lkey) >= 4:
+    if fuzzy and close and len(lkey) >= 5:  # shorter words are too often other words
         best = close[0][0]
         limit = 1 if len(lkey) <= 5 else 2
-        tied = {base.loose[k] for d, k in close if d == best}
+        # Every name as near, not only those the deletion index finds (it misses some
+        # pairs two edits apart, "austrli" and "australia"): one country, or no answer.
+        tied = {
+            codes
+            for k, codes in base.loose.items()
+            if abs(len(k) - len(lkey)) <= best and _distance(lkey, k, best) <= best
+        }
         if best <= limit and len(tied) == 1:
             (codes,) = tied
             if codes:
