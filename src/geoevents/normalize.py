@@ -484,7 +484,8 @@ def normalize_country(text: str, *, system: System | None = None, fuzzy: bool = 
         text: the name or code.
         system: the code system of a code: ``"alpha2"``, ``"alpha3"``, ``"numeric"``,
             ``"fips"`` (FIPS 10-4, as in GDELT) or ``"ioc"``.
-        fuzzy: also accept a close misspelling when one country is clearly nearest.
+        fuzzy: also accept a close misspelling (of five letters or more) when one
+            country is clearly nearest, with no other country's name as near.
 
     Returns:
         The country.
