@@ -50,7 +50,10 @@ class TestShape:
         assert defs["Country"]["pattern"] == "^[A-Z]{2}$"
         assert "TR" in defs["Country"]["enum"]
         assert defs["Event"]["properties"]["cameo"] == {
-            "anyOf": [{"type": "string", "pattern": "^[0-9]{2,4}$"}, {"type": "null"}]
+            "anyOf": [
+                {"type": "string", "pattern": "^[0-9]{2,4}$", "not": {"pattern": r"\n"}},
+                {"type": "null"},
+            ]
         }
         assert defs["Event"]["properties"]["attributions"]["minItems"] == 1
         assert defs["Source"]["properties"]["source_kind"] == {"$ref": "#/$defs/SourceKind"}
@@ -192,6 +195,76 @@ class TestDatePattern:
         assert not _parses(text)
         data = _request() | {"when": text}
         assert not validator.is_valid(data)
+
+
+class TestAgreesWithTheLibrary:
+    """Values the library refuses, one field at a time: the schema refuses them too."""
+
+    @pytest.mark.parametrize(
+        ("path", "value"),
+        [
+            (("summary",), "a\x00b"),
+            (("summary",), "a\x7fb"),
+            (("summary",), "a\x85b"),
+            (("summary",), "a\tb"),
+            (("summary",), "a\u2028b"),
+            (("summary",), "a\ud800b"),
+            (("summary",), "Syria asked.\n"),
+            (("notes",), "a\rb"),
+            (("notes",), "a\x01b"),
+            (("requester", "name"), "Syria\x1f"),
+            (("id",), "r1\n"),
+            (("when",), "2025-07-01\n"),
+            (("when",), {"date": "2025-07", "method": "inferred", "expression": ""}),
+            (("when",), {"date": "2025-07", "method": "inferred", "expression": " "}),
+            (("when",), {"date": "2025-07", "method": "inferred", "expression": "x" * 501}),
+            (("when",), {"date": "2025-07", "method": "inferred", "rule": "a\x00b"}),
+            (
+                ("when",),
+                {
+                    "date": "2025-07",
+                    "method": "resolved",
+                    "expression": "x",
+                    "anchor": "2025-13-45",
+                },
+            ),
+            (
+                ("when",),
+                {
+                    "date": "2025-07",
+                    "method": "resolved",
+                    "expression": "x",
+                    "anchor": "0000-01-01",
+                },
+            ),
+            (("items",), ["military_aid", "military_aid"]),
+        ],
+    )
+    def test_refused_by_both(
+        self, validator: jsonschema.Draft202012Validator, path: tuple[str, ...], value: object
+    ) -> None:
+        """The library refuses the value, and so does the schema."""
+        from geoevents import RecordError, from_dict
+
+        data = _request()
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+        with pytest.raises(RecordError):
+            from_dict(data)
+        assert not validator.is_valid(data)
+
+    def test_largest_count(self, validator: jsonschema.Draft202012Validator) -> None:
+        """Counts stop at 10**9 in both."""
+        clash = {
+            k: v
+            for k, v in _request().items()
+            if k not in ("requester", "addressee", "items", "formal")
+        }
+        clash["kind"] = "clash"
+        assert validator.is_valid(clash | {"fatalities": "1000000000"})
+        assert not validator.is_valid(clash | {"fatalities": "1000000001"})
 
 
 class TestCountPattern:

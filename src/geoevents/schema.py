@@ -10,8 +10,11 @@ The schema accepts a little more than geoevents does. It cannot express rules ac
 fields (an unnamed actor needs a description, ``low <= best <= high``, an agreement is
 not terminated before it was signed) or across the parts of a value: its EDTF pattern
 knows the ranges of months, days, hours and offsets, but not the length of each month
-(``2025-02-30``), intervals that end before they start, or the offset ``-00:00``. A
-``"schema": 1.0`` also passes, since JSON Schema, like JSON, does not tell 1.0 from 1.
+(``2025-02-30``), intervals that end before they start, the offset ``-00:00``, or that
+winter 9999 (``9999-24``) ends after the last day there is. Its "blank" is the regex
+engine's: a text of only a byte order mark (U+FEFF) is blank to ECMA-262 engines, not to
+geoevents or Python's ``re``. A ``"schema": 1.0`` also passes, since JSON Schema, like
+JSON, does not tell 1.0 from 1.
 """
 
 from __future__ import annotations
@@ -27,9 +30,11 @@ from geoevents import _checks
 from geoevents import migrations as _migrations
 from geoevents.country import Country
 from geoevents.figures import Count
-from geoevents.records import RECORD_KINDS
+from geoevents.records import RECORD_KINDS, Request
 from geoevents.sources import Source
+from geoevents.temporal import _MAX_TEXT as _DATING_TEXT_LIMIT
 from geoevents.temporal import Dating, FuzzyDate
+from geoevents.temporal import _optional_text as _dating_text
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -52,24 +57,47 @@ _EDTF: Final = (
     f"|{_YEAR}-{_MONTH}-{_DAY}T{_TIME}{_ZONE}?"
     rf"|{_SINGLE}/({_SINGLE}|\.\.)?|(\.\.)?/{_SINGLE})$"
 )
-_N: Final = "(0|[1-9][0-9]{0,9})"  # no leading zeros: each count has one string
+_N: Final = "(0|[1-9][0-9]{0,8}|1000000000)"  # 0 to 10**9, no leading zeros
 _COUNT: Final = rf"^(unknown|{_N}|>={_N}|<={_N}|{_N}\.\.{_N}|{_N} \(({_N}\.\.({_N})?|\.\.{_N})\))$"
-_ID: Final = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}$"}
+# Python's re (the jsonschema package) lets "$" match before a final newline: every
+# anchored pattern also comes with "no newline anywhere", which any engine reads alike.
+_NO_NEWLINE: Final = {"pattern": r"\n"}
+_ID: Final = {
+    "type": "string",
+    "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}$",
+    "not": _NO_NEWLINE,
+}
+# What text may not hold, as _checks.has_control says: control characters and
+# lone surrogates; on one line, also tabs, line breaks and line or paragraph separators.
+_CONTROL: Final = r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]"
+_CONTROL_ONE_LINE: Final = r"[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]"
+
+
+def _text(limit: int, *, single_line: bool) -> dict[str, Any]:
+    """Non-blank text of at most *limit* characters, without control characters."""
+    forbidden = _CONTROL_ONE_LINE if single_line else _CONTROL
+    return {"minLength": 1, "maxLength": limit, "pattern": r"\S", "not": {"pattern": forbidden}}
+
+
 _NULL: Final = {"type": "null"}
+_DISTINCT: Final = {(Request, "items")}
 
 
 def _constraints(validator: Any) -> dict[str, Any]:
     """JSON Schema keywords for the geoevents validators that have them."""
     match validator:
         case _checks.Text(limit=limit, single_line=single_line):
-            pattern = r"^[^\n\r]*\S[^\n\r]*$" if single_line else r"\S"
-            return {"minLength": 1, "maxLength": limit, "pattern": pattern}
+            return _text(limit, single_line=single_line)
         case _checks.Identifier():
-            return {"pattern": _ID["pattern"]}
+            return {"pattern": _ID["pattern"], "not": _NO_NEWLINE}
         case _checks.LanguageTag():
-            return {"maxLength": 35, "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
+            return {
+                "maxLength": 35,
+                "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                "not": _NO_NEWLINE,
+            }
         case _checks.CameoCode():
-            return {"pattern": r"^[0-9]{2,4}$"}
+            return {"pattern": r"^[0-9]{2,4}$", "not": _NO_NEWLINE}
         case _checks.Coordinate(limit=limit):
             return {"minimum": -limit, "maximum": limit}
         case _checks.InstancesOf(min_len=min_len) if min_len:
@@ -77,7 +105,9 @@ def _constraints(validator: Any) -> dict[str, Any]:
         case _ if validator is _checks.unique_strings:
             return {"items": dict(_ID), "uniqueItems": True}
         case _ if getattr(validator, "__name__", "") == "_plover_mode":
-            return {"pattern": r"^[a-z][a-z_-]{0,39}$"}
+            return {"pattern": r"^[a-z][a-z_-]{0,39}$", "not": _NO_NEWLINE}
+        case _ if validator is _dating_text:  # a dating's expression and rule
+            return _text(_DATING_TEXT_LIMIT, single_line=False)
     inner = getattr(validator, "validator", None)  # attrs.validators.optional(...)
     if inner is not None:
         return _constraints(inner)
@@ -101,11 +131,13 @@ class _Builder:
             "FuzzyDate": {
                 "type": "string",
                 "pattern": _EDTF,
+                "not": _NO_NEWLINE,
                 "description": "An EDTF date, e.g. 2025, 2025-07-2X, 2025-07-13/2025-07-20.",
             },
             "Count": {
                 "type": "string",
                 "pattern": _COUNT,
+                "not": _NO_NEWLINE,
                 "description": "A count: unknown, 12, >=12, <=12, 5..12 or 7 (5..12).",
             },
         }
@@ -132,7 +164,8 @@ class _Builder:
             datetime.date: {
                 "type": "string",
                 "format": "date",
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "pattern": f"^{_YEAR}-{_MONTH}-{_DAY}$",
+                "not": _NO_NEWLINE,
             },
         }
         if t in simple:
@@ -168,6 +201,8 @@ class _Builder:
         for field in attrs.fields(cls):
             key = keys.get(field.name, field.name)
             properties[key] = self.field_schema(field)
+            if (cls, field.name) in _DISTINCT:  # checked after construction, not by a validator
+                properties[key] = _merge(properties[key], {"uniqueItems": True})
             if field.default is attrs.NOTHING:
                 required.append(key)
         return {
