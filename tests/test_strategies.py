@@ -14,6 +14,7 @@ from hypothesis.errors import InvalidArgument
 import geoevents
 from geoevents import (
     Actor,
+    Agreement,
     Ceasefire,
     Count,
     Country,
@@ -32,6 +33,9 @@ from geoevents._hypothesis_plugin import _hypothesis_setup_hook
 _hypothesis_setup_hook()  # what the entry point does; idempotent
 
 MANY = settings(max_examples=500)
+
+
+untyped: Any = gst  # for calls with arguments of the wrong type, on purpose
 
 
 def revalidate(value: Any) -> None:
@@ -215,6 +219,20 @@ class TestArguments:
                 lambda: gst.fuzzy_dates(min_date="2025-01-01"),  # type: ignore[arg-type]
                 "min_date must be a datetime.date",
             ),
+            (lambda: untyped.countries(codes=5), "codes must be a list, not int"),
+            (lambda: untyped.countries(codes=[["SY"]]), "codes must hold str values"),
+            (lambda: untyped.records(kinds=5), "kinds must be a list, not int"),
+            (lambda: untyped.records(kinds=Ceasefire), "kinds must be a list, not type"),
+            (lambda: untyped.records(ids=["a"]), "ids must be a Hypothesis strategy, not list"),
+            (lambda: untyped.sources(ids="a"), "ids must be a Hypothesis strategy, not str"),
+            (
+                lambda: untyped.actors(countries=[Country("SY")]),
+                "countries must be a Hypothesis strategy, not list; wrap the values",
+            ),
+            (lambda: untyped.datasets(max_size=None), "max_size must be an int, not NoneType"),
+            (lambda: untyped.datasets(min_size=1.5), "min_size must be an int, not float"),
+            (lambda: untyped.datasets(min_size=True), "min_size must be an int, not bool"),
+            (lambda: untyped.fuzzy_dates(intervals="no"), "intervals must be True or False"),
         ],
     )
     def test_refused_when_built(self, make: Any, message: str) -> None:
@@ -222,6 +240,38 @@ class TestArguments:
         with pytest.raises(InvalidArgument) as info:
             make()
         assert str(info.value).startswith(message)
+
+    @given(gst.records(kinds=["statement"], countries=gst.countries(codes=["TR"])))
+    def test_countries_reach_every_actor(self, record: Event) -> None:
+        """Every actor of a record, those a claim came through and quoted speakers too."""
+        assert isinstance(record, Statement)
+        found = [p.actor for p in record.participants()]
+        found += [actor for a in record.attributions for actor in a.via]
+        found += [q.speaker for q in record.quotes]
+        assert {a.country for a in found} <= {None, Country("TR")}
+
+    @settings(max_examples=300)
+    @given(gst.records(kinds=["agreement", "ceasefire"]))
+    def test_stage_dates_in_order(self, record: Event) -> None:
+        """No stage date of an agreement or a ceasefire is certainly before an earlier one."""
+        if isinstance(record, Agreement):
+            names = ["announced", "signed", "in_force", "terminated"]
+        else:
+            names = ["declared", "effective", "ended"]
+        dates = [d for d in (getattr(record, n) for n in names) if d is not None]
+        for i, later in enumerate(dates):
+            assert not any(later.definitely_before(earlier) for earlier in dates[:i])
+
+    def test_stage_dates_are_drawn(self) -> None:
+        """Each stage date is set in some generated record."""
+        from hypothesis import find
+
+        for name in ("announced", "signed", "in_force", "terminated"):
+
+            def has(record: Event, name: str = name) -> bool:
+                return getattr(record, name) is not None
+
+            assert has(find(gst.records(kinds=["agreement"]), has))
 
     @given(gst.actors(kinds=["person"]))
     def test_kind_values(self, actor: Actor) -> None:

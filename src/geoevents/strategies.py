@@ -10,8 +10,8 @@ Use them to property-test code that consumes geoevents data::
         assert my_export(record)["id"] == record.id
 
 Every strategy generates only valid values (constructing them runs every check), shrinks
-towards short, simple ones (Syria for a country, an unknown count, early days of the date
-window, one-word texts), and is
+towards short, simple ones (Syria for a country, an unknown count, one-word texts; days
+towards 2000-01-01 within the date window, as Hypothesis' dates do), and is
 registered for :func:`hypothesis.strategies.from_type` through Hypothesis' plugin entry
 point, so ``st.from_type(geoevents.Ceasefire)`` works in any project that installs
 geoevents. :func:`datasets` generates whole collections that satisfy every dataset rule.
@@ -117,11 +117,32 @@ def _members(enum_type: type[E]) -> st.SearchStrategy[E]:
     return st.sampled_from(list(enum_type))
 
 
-def _listed(name: str, value: object) -> None:
-    """Refuse a string where a list is expected: it would be read letter by letter."""
+def _listed(name: str, value: object, of: type | None = None) -> None:
+    """Refuse what is not a list (of *of*), where one is expected, or ``None``.
+
+    A string especially: it would be read letter by letter.
+    """
+    if value is None:
+        return
     if isinstance(value, (str, bytes)):
         msg = f"{name} must be a list, not the string {value!r}; write [{value!r}]"
         raise InvalidArgument(msg)
+    if not isinstance(value, Iterable):
+        msg = f"{name} must be a list, not {type(value).__name__}; write [{value!r}]"
+        raise InvalidArgument(msg)
+    if of is not None:
+        wrong = [item for item in value if not isinstance(item, of)]
+        if wrong:
+            msg = f"{name} must hold {of.__name__} values, not {wrong[0]!r}"
+            raise InvalidArgument(msg)
+
+
+def _strategy(name: str, value: object) -> None:
+    """Refuse what is neither a strategy nor ``None`` where a strategy is expected."""
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        msg = f"{name} must be a Hypothesis strategy, not {type(value).__name__}"
+        hint = "; wrap the values in st.sampled_from([...])"
+        raise InvalidArgument(msg + (hint if isinstance(value, (list, tuple, set)) else ""))
 
 
 def _check_window(min_date: datetime.date, max_date: datetime.date) -> None:
@@ -145,7 +166,7 @@ def countries(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Countr
     Raises:
         InvalidArgument: an empty or unknown code list.
     """
-    _listed("codes", codes)
+    _listed("codes", codes, str)
     return _countries_of(None if codes is None else tuple(codes))
 
 
@@ -237,6 +258,9 @@ def fuzzy_dates(
         InvalidArgument: ``min_date`` after ``max_date``.
     """
     _check_window(min_date, max_date)
+    if type(intervals) is not bool:
+        msg = f"intervals must be True or False, not {intervals!r}"
+        raise InvalidArgument(msg)
     return _fuzzy_dates_of(min_date, max_date, intervals)
 
 
@@ -345,6 +369,7 @@ def actors(
         InvalidArgument: an empty list of kinds, an unknown kind, or a string for the list.
     """
     _listed("kinds", kinds)
+    _strategy("countries", countries)
     try:  # members, or their values ("person")
         pool = tuple(ActorKind) if kinds is None else tuple(ActorKind(k) for k in kinds)
     except ValueError as exc:
@@ -379,6 +404,7 @@ def locations(
     *, countries: st.SearchStrategy[Country] | None = None
 ) -> st.SearchStrategy[Location]:
     """Places with a name, maybe a country, an admin unit, a point and a precision."""
+    _strategy("countries", countries)
     return _locations_of(globals()["countries"]() if countries is None else countries)
 
 
@@ -412,6 +438,7 @@ def sources(
     max_date: datetime.date = _MAX,
 ) -> st.SearchStrategy[Source]:
     """Documents with an outlet, a kind, maybe a title, a publication date and a language."""
+    _strategy("ids", ids)
     _check_window(min_date, max_date)
     return _sources_of(_IDS if ids is None else ids, min_date, max_date)
 
@@ -424,8 +451,10 @@ def _sources_of(
 
 
 @st.composite
-def _attribution(draw: st.DrawFn, source_ids: st.SearchStrategy[str]) -> Attribution:
-    chain = draw(_lists(actors(kinds=[ActorKind.MEDIA, ActorKind.UNNAMED])))
+def _attribution(
+    draw: st.DrawFn, source_ids: st.SearchStrategy[str], country: st.SearchStrategy[Country]
+) -> Attribution:
+    chain = draw(_lists(actors(kinds=[ActorKind.MEDIA, ActorKind.UNNAMED], countries=country)))
     mode = draw(_members(AttributionMode))
     return Attribution(source=draw(source_ids), via=tuple(chain), mode=mode)
 
@@ -436,7 +465,7 @@ def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrateg
     Raises:
         InvalidArgument: an empty list of source ids.
     """
-    _listed("source_ids", source_ids)
+    _listed("source_ids", source_ids, str)
     if source_ids is not None and not source_ids:
         msg = "source_ids is empty; pass at least one id or None"
         raise InvalidArgument(msg)
@@ -444,17 +473,27 @@ def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrateg
 
 
 @functools.cache
-def _attributions_of(source_ids: tuple[str, ...] | None) -> st.SearchStrategy[Attribution]:
-    return _attribution(_IDS if source_ids is None else st.sampled_from(source_ids))
+def _attributions_of(
+    source_ids: tuple[str, ...] | None, country: st.SearchStrategy[Country] | None = None
+) -> st.SearchStrategy[Attribution]:
+    return _attribution(
+        _IDS if source_ids is None else st.sampled_from(source_ids),
+        globals()["countries"]() if country is None else country,
+    )
 
 
 @functools.cache
 def quotes() -> st.SearchStrategy[Quote]:
     """Short quotes with a speaker and a language."""
+    return _quotes_of(actors())
+
+
+@functools.cache
+def _quotes_of(speaker: st.SearchStrategy[Actor]) -> st.SearchStrategy[Quote]:
     return st.builds(
         Quote,
         text=_text(("we", "will", "support", "Syria", "no", "position", "security"), 8),
-        speaker=actors(),
+        speaker=speaker,
         language=st.sampled_from(["en", "tr", "ar"]),
         translated=st.booleans(),
     )
@@ -475,7 +514,7 @@ def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
     if kind is Statement:
         return {
             "speaker": actor,
-            "quotes": st.lists(quotes(), max_size=2).map(tuple),
+            "quotes": st.lists(_quotes_of(actor), max_size=2).map(tuple),
             "stance": _members(Stance),
             "topic": texts,
         }
@@ -491,6 +530,7 @@ def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
         return {
             "parties": two,
             "signatories": some,
+            "mediators": some,
             "agreement_type": _members(AgreementType),
             "status": _members(AgreementStatus),
             "subject": texts,
@@ -499,8 +539,10 @@ def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
         return {
             "parties": st.lists(actor, min_size=1, max_size=3).map(tuple),
             "mediators": some,
+            "announced_by": some,
             "status": _members(CeasefireStatus),
             "scope": texts,
+            "written": _opt(st.booleans()),
         }
     if kind in (Clash, Strike):
         fields: dict[str, Any] = {"fatalities": counts(), "injuries": counts()}
@@ -527,11 +569,13 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
     kind = draw(st.sampled_from(kinds))
     actor = actors(countries=country)
     fields = {name: draw(s) for name, s in _kind_fields(kind.kind, actor).items()}
+    fields.update(_stages(draw, kind, lo, hi))
+    cited = _attributions_of(None if source_ids is None else tuple(source_ids), country)
     return kind(
         id=draw(ident),
         when=draw(datings(min_date=lo, max_date=hi)),
         summary=draw(_text(max_words=10)),
-        attributions=tuple(draw(_lists(attributions(source_ids=source_ids), 1))),
+        attributions=tuple(draw(_lists(cited, 1))),
         actors=tuple(draw(_lists(_participants_of(actor)))),
         location=draw(_opt(locations(countries=country))),
         countries=tuple(draw(_lists(country, unique=True))),
@@ -541,6 +585,31 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
         notes=draw(_opt(_text(max_words=12))),
         **fields,
     )
+
+
+# The dates of an agreement's and a ceasefire's stages, in their order: none may be
+# certainly before an earlier one (Agreement, Ceasefire and the signed-after-in-force
+# rule check some of these pairs).
+_STAGES: dict[type[Event], tuple[str, ...]] = {
+    Agreement: ("announced", "signed", "in_force", "terminated"),
+    Ceasefire: ("declared", "effective", "ended"),
+}
+
+
+def _stages(
+    draw: st.DrawFn, kind: type[Event], lo: datetime.date, hi: datetime.date
+) -> dict[str, FuzzyDate | None]:
+    """Stage dates of *kind* inside the window, none certainly before an earlier stage."""
+    found: dict[str, FuzzyDate | None] = {}
+    day = _opt(fuzzy_dates(min_date=lo, max_date=hi, intervals=False))
+    for name in _STAGES.get(kind, ()):
+        date = draw(day)
+        if date is not None and any(
+            d is not None and date.definitely_before(d) for d in found.values()
+        ):
+            date = None
+        found[name] = date
+    return found
 
 
 def records(
@@ -566,6 +635,9 @@ def records(
         InvalidArgument: an unknown or empty list of kinds, or a reversed date window.
     """
     _check_window(min_date, max_date)
+    _strategy("countries", countries)
+    _strategy("ids", ids)
+    _listed("source_ids", source_ids, str)
     chosen = _kinds(kinds)
     return _record(
         chosen,
@@ -670,6 +742,11 @@ def datasets(
         InvalidArgument: sizes out of order or negative, or an invalid kind or window.
     """
     _check_window(min_date, max_date)
+    _strategy("countries", countries)
+    for name, size in (("min_size", min_size), ("max_size", max_size)):
+        if type(size) is not int:
+            msg = f"{name} must be an int, not {type(size).__name__}"
+            raise InvalidArgument(msg)
     if not 0 <= min_size <= max_size:
         msg = f"need 0 <= min_size <= max_size, got {min_size} and {max_size}"
         raise InvalidArgument(msg)
