@@ -350,12 +350,21 @@ def _actor(
 ) -> Actor:
     kind = draw(st.sampled_from(kinds))
     nation = draw(_opt(country))
+    affiliation = draw(_opt(_text(("Ministry", "of", "Defence", "National", "Army"), 4)))
     if kind is ActorKind.UNNAMED:
         description = draw(_text(("defence", "ministry", "officials", "security", "sources"), 4))
-        return Actor.unnamed(description, country=nation)
+        return Actor.unnamed(description, country=nation, affiliation=affiliation)
     name = draw(st.sampled_from(_NAMES) | _text(max_words=3))
     title = draw(_opt(_text(("Defence", "Minister", "envoy", "spokesperson"), 3)))
-    return Actor(kind=kind, name=name, country=nation, title=title)
+    aliases = draw(_lists(_text(max_words=2), unique=True))
+    return Actor(
+        kind=kind,
+        name=name,
+        country=nation,
+        title=title,
+        affiliation=affiliation,
+        aliases=tuple(aliases),
+    )
 
 
 def actors(
@@ -394,6 +403,8 @@ def _location(draw: st.DrawFn, country: st.SearchStrategy[Country]) -> Location:
         name=draw(st.sampled_from(_WORDS)),
         country=draw(_opt(country)),
         admin1=draw(_opt(_text(_WORDS, 1))),
+        admin2=draw(_opt(_text(_WORDS, 1))),
+        admin3=draw(_opt(_text(_WORDS, 1))),
         latitude=draw(st.floats(-90, 90)) if point else None,
         longitude=draw(st.floats(-180, 180)) if point else None,
         precision=draw(_opt(_members(SpatialPrecision))),
@@ -428,7 +439,14 @@ def _source(
         title=draw(_opt(_text(max_words=8))),
         published=draw(_opt(datings(min_date=lo, max_date=hi))),
         language=draw(_opt(st.sampled_from(["en", "tr", "ar", "ar-SY"]))),
+        url=draw(_opt(_text(("a", "b", "syria", "news"), 3).map(_url))),
+        author=draw(_opt(st.sampled_from(_NAMES))),
+        notes=draw(_opt(_text(max_words=8))),
     )
+
+
+def _url(path: str) -> str:
+    return "https://example.org/" + path.replace(" ", "/")
 
 
 def sources(
@@ -484,18 +502,21 @@ def _attributions_of(
 
 @functools.cache
 def quotes() -> st.SearchStrategy[Quote]:
-    """Short quotes with a speaker and a language."""
-    return _quotes_of(actors())
+    """Short quotes with a speaker and a language, maybe reported by another source."""
+    return _quotes_of(actors(), _attributions_of(None))
 
 
 @functools.cache
-def _quotes_of(speaker: st.SearchStrategy[Actor]) -> st.SearchStrategy[Quote]:
+def _quotes_of(
+    speaker: st.SearchStrategy[Actor], cited: st.SearchStrategy[Attribution]
+) -> st.SearchStrategy[Quote]:
     return st.builds(
         Quote,
         text=_text(("we", "will", "support", "Syria", "no", "position", "security"), 8),
         speaker=speaker,
         language=st.sampled_from(["en", "tr", "ar"]),
         translated=st.booleans(),
+        attribution=_opt(cited),
     )
 
 
@@ -505,7 +526,9 @@ def _participants_of(actor: st.SearchStrategy[Actor]) -> st.SearchStrategy[Parti
 
 
 @functools.cache
-def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
+def _kind_fields(
+    tag: str, actor: st.SearchStrategy[Actor], cited: st.SearchStrategy[Attribution]
+) -> dict[str, Any]:
     """Strategies for the kind-specific fields of the kind tagged *tag* (built once)."""
     kind = RECORD_KINDS[tag]
     some = st.lists(actor, max_size=2).map(tuple)
@@ -514,7 +537,8 @@ def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
     if kind is Statement:
         return {
             "speaker": actor,
-            "quotes": st.lists(_quotes_of(actor), max_size=2).map(tuple),
+            "quotes": st.lists(_quotes_of(actor, cited), max_size=2).map(tuple),
+            "audience": texts,
             "stance": _members(Stance),
             "topic": texts,
         }
@@ -525,6 +549,7 @@ def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
             "items": st.lists(_members(RequestItem), max_size=3, unique=True).map(tuple),
             "status": _members(RequestStatus),
             "formal": _opt(st.booleans()),
+            "details": texts,
         }
     if kind is Agreement:
         return {
@@ -549,7 +574,7 @@ def _kind_fields(tag: str, actor: st.SearchStrategy[Actor]) -> dict[str, Any]:
         if kind is Clash:
             fields["sides"] = some
         else:
-            fields.update(perpetrator=_opt(actor), weapon=_members(Weapon))
+            fields.update(perpetrator=_opt(actor), weapon=_members(Weapon), target=texts)
         return fields
     if kind is Meeting:
         return {"parties": two, "host": _opt(actor), "topic": texts}
@@ -568,9 +593,9 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
 ) -> Event:
     kind = draw(st.sampled_from(kinds))
     actor = actors(countries=country)
-    fields = {name: draw(s) for name, s in _kind_fields(kind.kind, actor).items()}
-    fields.update(_stages(draw, kind, lo, hi))
     cited = _attributions_of(None if source_ids is None else tuple(source_ids), country)
+    fields = {name: draw(s) for name, s in _kind_fields(kind.kind, actor, cited).items()}
+    fields.update(_stages(draw, kind, lo, hi))
     return kind(
         id=draw(ident),
         when=draw(datings(min_date=lo, max_date=hi)),
@@ -582,6 +607,8 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
         cameo=draw(_opt(_CAMEO)),
         plover=draw(_opt(_members(PloverType))),
         modality=draw(_members(Modality)),
+        plover_mode=draw(_opt(st.sampled_from(["verbal", "threaten", "assist", "demand"]))),
+        tags=tuple(draw(_lists(_text(max_words=2), unique=True))),
         notes=draw(_opt(_text(max_words=12))),
         **fields,
     )
