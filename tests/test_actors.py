@@ -76,3 +76,28 @@ class TestParticipant:
         """A bare string is not a role."""
         with pytest.raises(InvalidValueError, match="expected Role"):
             Participant(actor=Actor(kind=ActorKind.PERSON, name="X"), role="speaker")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\u200b\u200f", " \u200d ", "\ufeff"])
+def test_invisible_names_are_blank(name: str) -> None:
+    """A name of invisible marks only (zero-width, direction marks) shows nothing: blank."""
+    with pytest.raises(InvalidValueError, match="must not be empty or blank"):
+        Actor(kind=ActorKind.PERSON, name=name)
+
+
+def test_invisible_marks_inside_a_name_are_kept() -> None:
+    """Joiners and marks between letters are text (Persian and Arabic names use them)."""
+    assert Actor(kind=ActorKind.PERSON, name="Hakan\u200cFidan").name == "Hakan\u200cFidan"
+
+
+def test_invisible_texts_are_refused_when_read() -> None:
+    """Read from JSON, an invisible summary or dating expression is refused too."""
+    from geoevents import RecordError, from_json
+
+    line = (
+        '{"kind":"event","schema":1,"id":"e","when":{"date":"2025-07","method":"inferred",'
+        '"expression":"\\u200b"},"summary":"\\u200b","attributions":[{"source":"s"}]}'
+    )
+    with pytest.raises(RecordError) as info:
+        from_json(line)
+    assert [e.path for e in info.value.problems] == ["$.when.expression", "$.summary"]

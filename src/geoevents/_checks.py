@@ -53,12 +53,23 @@ class Text:
         if not isinstance(value, str):
             _fail(attribute, f"expected a string, got {type(value).__name__}", value)
         assert isinstance(value, str)
-        if not value.strip():
+        if is_blank(value):
             _fail(attribute, "must not be empty or blank", value)
         if len(value) > self.limit:
             _fail(attribute, f"longer than {self.limit} characters", value)
         if not value.isprintable() and has_control(value, allow_newlines=not self.single_line):
             _fail(attribute, "contains control characters", value)
+
+
+def is_blank(value: str) -> bool:
+    """Whether *value* shows nothing: empty, spaces, or invisible marks (ZWSP, RLM...) only."""
+    if not value.strip():
+        return True
+    if value.isprintable():  # the common case: a printable character that is not a space
+        return False
+    import unicodedata  # only for text that is not all printable
+
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value)
 
 
 def has_control(value: str, *, allow_newlines: bool) -> bool:

@@ -12,8 +12,8 @@ not terminated before it was signed) or across the parts of a value: its EDTF pa
 knows the ranges of months, days, hours and offsets, but not the length of each month
 (``2025-02-30``), intervals that end before they start, the offset ``-00:00``, or that
 winter 9999 (``9999-24``) ends after the last day there is. Its "blank" is the regex
-engine's: a text of only a byte order mark (U+FEFF) is blank to ECMA-262 engines, not to
-geoevents or Python's ``re``. A ``"schema": 1.0`` also passes, since JSON Schema, like
+engine's: a text of invisible marks only (a zero-width space, a direction mark) is blank
+to geoevents but not to the schema. A ``"schema": 1.0`` also passes, since JSON Schema, like
 JSON, does not tell 1.0 from 1.
 """
 

@@ -46,7 +46,7 @@ from typing import Final, NamedTuple, final
 
 import attrs
 
-from geoevents._checks import has_control
+from geoevents._checks import has_control, is_blank
 from geoevents.errors import InvalidDateError
 
 __all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision", "may_precede", "nested"]
@@ -894,7 +894,7 @@ class DatingMethod(enum.StrEnum):
 def _optional_text(instance: Dating, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or not value.strip() or len(value) > _MAX_TEXT:
+    if not isinstance(value, str) or is_blank(value) or len(value) > _MAX_TEXT:
         raise InvalidDateError(
             f"{attribute.name} must be a non-blank str of at most {_MAX_TEXT} characters",
             path=f"$.{attribute.name}",
