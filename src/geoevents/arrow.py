@@ -544,10 +544,12 @@ def _write_sources_file(
     pq.write_table(table.replace_schema_metadata(meta), os.fspath(path))
 
 
-def _check_complete(table: pa.Table, expected: int | None, where: str) -> None:
-    """Refuse an export with an entry twice, or (when recorded) not as many as written."""
-    count = table.num_rows
-    if pa.compute.count_distinct(table.column("seq")).as_py() != count:
+def _check_complete(count: int, distinct: int, expected: int | None, where: str) -> None:
+    """Refuse an export with an entry twice, or (when recorded) not as many as written.
+
+    *count* entries, *distinct* of them by ``seq``; :mod:`geoevents.dask` shares this.
+    """
+    if distinct != count:
         msg = f"{where}: holds entries twice (a part file copied in?)"
         raise DatasetError(msg)
     if expected is not None and count != expected:
@@ -718,7 +720,8 @@ def read_parquet(path: str | os.PathLike[str], *, allow_unknown: bool = False) -
     tables = [_read_columns(sources_file, ["seq", "json"])]
     tables += [_read_columns(f, ["seq", "json"]) for f in record_files(root)]
     table = pa.concat_tables(tables)
-    _check_complete(table, _written_entries(root), root)
+    distinct = pa.compute.count_distinct(table.column("seq")).as_py()
+    _check_complete(table.num_rows, distinct, _written_entries(root), root)
     return from_arrow(table, allow_unknown=allow_unknown)
 
 

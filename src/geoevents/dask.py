@@ -499,7 +499,7 @@ def validate_parquet(
         DatasetError: *path* is not an export, or holds fewer or more entries than were
             written to it.
     """
-    from geoevents.arrow import _written_entries, record_files
+    from geoevents.arrow import _check_complete, _written_entries, record_files
 
     root = os.fspath(path)
     sources_file = os.path.join(root, "sources.parquet")
@@ -509,15 +509,11 @@ def validate_parquet(
     files = [sources_file, *record_files(root)]
     with _client(scheduler, n_workers) as client:
         parts: list[_Part] = _compute(client, [(_index_parquet, (f, allow_unknown)) for f in files])
-        found, expected = sum(p.lines for p in parts), _written_entries(root)
-        if expected is not None and found != expected:
-            msg = f"{root}: holds {found:,} entries of the {expected:,} written"
-            msg += " (a part file removed?)"
-            raise DatasetError(msg)
         seqs = [row[0] for p in parts for row in p.rows] + [q for p in parts for q, _ in p.sources]
-        if len(set(seqs)) != len(seqs):
-            msg = f"{root}: holds entries twice (a part file copied in?)"
-            raise DatasetError(msg)
+        # Rows whose JSON is bad have no seq here: they count, and cannot repeat one.
+        count = sum(p.lines for p in parts)
+        distinct = len(set(seqs)) + count - len(seqs)
+        _check_complete(count, distinct, _written_entries(root), root)
         records = sorted(
             ((i, row) for i, part in enumerate(parts) for row in part.rows),
             key=lambda item: item[1][0],
