@@ -83,6 +83,17 @@ def _code_to_alpha2(value: Any) -> str:
         raise _unknown_code(value) from None
 
 
+def _numeric_code(text: str) -> str | None:
+    """*text* as a three-digit ISO numeric code ("792", "0792"), or ``None`` if it is not one.
+
+    Leading zeros are padding; any other digit counts ("1792" is no code).
+    """
+    significant = text.lstrip("0")
+    if text.isascii() and text.isdigit() and significant and len(significant) <= 3:
+        return significant.zfill(3)
+    return None
+
+
 def _unknown_code(value: object) -> UnknownCountryError:
     """Build the error for a code the constructor does not accept, with cheap suggestions."""
     suggestions: list[str] = []
@@ -95,13 +106,8 @@ def _unknown_code(value: object) -> UnknownCountryError:
         upper = stripped.upper()
         if upper in by_code:
             suggestions.append(upper)
-        elif (
-            stripped.isascii()
-            and stripped.isdigit()
-            and len(stripped.lstrip("0")) <= 3
-            and stripped.lstrip("0").zfill(3) in by_code
-        ):
-            suggestions.append(stripped.lstrip("0").zfill(3))
+        elif (numeric := _numeric_code(stripped)) is not None and numeric in by_code:
+            suggestions.append(numeric)
         if suggestions:
             hint = None
     return UnknownCountryError(

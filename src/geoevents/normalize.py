@@ -26,7 +26,7 @@ import threading
 import unicodedata
 from typing import Final, Literal, NamedTuple
 
-from geoevents.country import Country, _load
+from geoevents.country import Country, _load, _numeric_code
 from geoevents.errors import AmbiguousCountryError, UnknownCountryError
 
 __all__ = ["System", "normalize_country"]
@@ -369,12 +369,7 @@ def _variants(key: str) -> list[str]:
 def _by_code(text: str, system: str) -> Country | _Failure:
     """Resolve a code of a named system; no name matching."""
     code = text.strip()
-    if system == "numeric":
-        significant = code.lstrip("0")
-        if code.isascii() and code.isdigit() and significant and len(significant) <= 3:
-            code = significant.zfill(3)  # "0792" and "792" are 792; "1792" is no code
-    else:
-        code = code.upper()
+    code = (_numeric_code(code) or code) if system == "numeric" else code.upper()
     hit = _system_table(system).get(code)
     if hit is not None:
         return Country(hit)
@@ -396,13 +391,14 @@ def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
         return _Failure("empty country name", (), (), None)
     if len(stripped) > _MAX_LEN:
         return _Failure("too long to be a country name", (), (), None)
-    if stripped.isascii():
-        if stripped.isdigit():
-            return _by_code(stripped, "numeric")
-        if 2 <= len(stripped) <= 3 and stripped.isalpha() and stripped.isupper():
-            hit = _load().by_code.get(stripped)
-            if hit is not None:
-                return Country(hit)
+    if stripped.isascii() and stripped.isdigit():
+        return _by_code(stripped, "numeric")
+    # Two or three ASCII letters: in capitals a code; otherwise a name, or else a code.
+    as_code = None
+    if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
+        as_code = _load().by_code.get(stripped.upper())
+        if as_code is not None and stripped.isupper():
+            return Country(as_code)
     key = _exact_key(stripped)
     head, comma, tail = stripped.partition(",")
     keys = [key]
@@ -415,17 +411,14 @@ def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
     for k in keys:
         codes = _lookup(k)
         if codes is not None:
-            if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
-                # Also a code, of another country ("my": Mỹ, the US, or MY): never guess.
-                as_code = _load().by_code.get(stripped.upper())
-                if as_code is not None and codes != (as_code,):
-                    return _outcome(tuple(dict.fromkeys((*codes, as_code))), stripped)
+            if as_code is not None and codes != (as_code,):
+                # Also the code of another country ("my": Mỹ, the US, or MY): never guess.
+                return _outcome(tuple(dict.fromkeys((*codes, as_code))), stripped)
             return _outcome(codes, stripped)
+    if as_code is not None:
+        return Country(as_code)
     if stripped.isascii() and 2 <= len(stripped) <= 3 and stripped.isalpha():
         code = stripped.upper()
-        hit = _load().by_code.get(code)
-        if hit is not None:
-            return Country(hit)
         for other in ("fips", "ioc"):  # a code of another system: say which, never guess
             alt = _system_table(other).get(code)
             if alt is not None:
