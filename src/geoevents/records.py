@@ -604,6 +604,16 @@ class Meeting(Event):
         return own if self.host is None else (*own, Participant(actor=self.host, role=Role.HOST))
 
 
+# The dates of the stages of an agreement and of a ceasefire, in the order they come:
+# validation compares them across sources, and strategies draw them in that order.
+_STAGES: Final[Mapping[type[Event], tuple[str, ...]]] = MappingProxyType(
+    {
+        Agreement: ("announced", "signed", "in_force", "terminated"),
+        Ceasefire: ("declared", "effective", "ended"),
+    }
+)
+
+
 RECORD_KINDS: Final[Mapping[str, type[Event]]] = MappingProxyType(
     {
         cls.kind: cls

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from geoevents.actors import Actor
 from geoevents.figures import Count
+from geoevents.records import _STAGES as _STAGES_OF
 from geoevents.records import Agreement, Event, Modality
 from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
 from geoevents.temporal import FuzzyDate, may_precede, nested
@@ -282,7 +283,7 @@ def _location(record: Event) -> str | None:
 
 
 # The dates of an agreement's or a ceasefire's stages, compared as ``when`` is.
-_STAGES: Final = ("announced", "signed", "in_force", "terminated", "declared", "effective", "ended")
+_STAGES: Final = tuple(name for names in _STAGES_OF.values() for name in names)
 
 _FACETS: dict[str, Callable[[Event], str | None]] = {
     "kind": lambda r: r.kind,

@@ -46,6 +46,7 @@ from geoevents.dataset import Dataset
 from geoevents.figures import Count
 from geoevents.location import Location, SpatialPrecision
 from geoevents.records import (
+    _STAGES,
     RECORD_KINDS,
     Agreement,
     AgreementStatus,
@@ -614,19 +615,13 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
     )
 
 
-# The dates of an agreement's and a ceasefire's stages, in their order: none may be
-# certainly before an earlier one (Agreement, Ceasefire and the signed-after-in-force
-# rule check some of these pairs).
-_STAGES: dict[type[Event], tuple[str, ...]] = {
-    Agreement: ("announced", "signed", "in_force", "terminated"),
-    Ceasefire: ("declared", "effective", "ended"),
-}
-
-
 def _stages(
     draw: st.DrawFn, kind: type[Event], lo: datetime.date, hi: datetime.date
 ) -> dict[str, FuzzyDate | None]:
-    """Stage dates of *kind* inside the window, none certainly before an earlier stage."""
+    """Stage dates of *kind* inside the window, none certainly before an earlier stage.
+
+    (Agreement, Ceasefire and the signed-after-in-force rule check some of these pairs.)
+    """
     found: dict[str, FuzzyDate | None] = {}
     day = _opt(fuzzy_dates(min_date=lo, max_date=hi, intervals=False))
     for name in _STAGES.get(kind, ()):
