@@ -67,7 +67,7 @@ from geoevents.records import (
     Weapon,
 )
 from geoevents.sources import Attribution, AttributionMode, Quote, Source, SourceKind
-from geoevents.temporal import Dating, DatingMethod, FuzzyDate
+from geoevents.temporal import Dating, DatingMethod, FuzzyDate, may_precede
 
 __all__ = [
     "actors",
@@ -724,9 +724,12 @@ def _dataset(  # noqa: PLR0917  (a private composite: its arguments are drawn by
 
 
 def _certainly_not_after(referent: Event, referrer: Event) -> bool:
-    """Whether *referrer* can only be on or after *referent* (so a reference is clean)."""
-    end, start = referent.when.date.latest, referrer.when.date.earliest
-    return end is not None and start is not None and end <= start
+    """Whether *referrer* can only be on or after *referent* (so a reference is clean).
+
+    The reference-order rule's own test, so moments in zones count as it counts them.
+    """
+    mine, theirs = referrer.when.date, referent.when.date
+    return mine == theirs or not may_precede(mine, theirs)
 
 
 @st.composite
