@@ -199,6 +199,20 @@ class TestIcews:
         assert r.location.country.alpha2 == "VN"
         assert item.sources[0].outlet == "Vietnam News Agency Bulletin"
 
+    def test_every_country_name_resolves(self) -> None:
+        """ICEWS' own names, Guinea and Congo (Brazzaville) included, all become countries."""
+        items: list[Any] = [i for i in read_icews(need(ICEWS)) if i.record is not None]
+        by_id = {i.record.id: i.record for i in items}
+        assert all(
+            i.record.location is None or i.record.location.country is not None for i in items
+        )
+        assert not [loss for i in items for loss in i.losses if loss.field.endswith("Country")]
+        guinea = by_id["icews:32891590:2018-06-01"]
+        assert guinea.location.country.alpha2 == "GN"
+        assert [p.actor.country.alpha2 for p in guinea.actors] == ["GN", "GN"]
+        congo = next(r for r in by_id.values() if r.location and r.location.name == "Brazzaville")
+        assert congo.location.country.alpha2 == "CG"
+
 
 class TestPlover:
     def test_document_and_migration(self) -> None:

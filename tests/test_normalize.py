@@ -17,7 +17,7 @@ from geoevents.normalize import normalize_country
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "geoevents" / "data"
 # ISO short names that are deliberately ambiguous on their own (documented in the alias table).
-AMBIGUOUS_ISO_NAMES = {"Congo", "Guinea"}
+AMBIGUOUS_ISO_NAMES = {"Congo"}
 
 
 def codes(text: str, **kw: object) -> str:
@@ -222,6 +222,77 @@ class TestNames:
         """Historic names with one successor and ISO territories."""
         assert codes(text) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Egypt, Arab Rep.", "EG"),
+            ("Iran, Islamic Rep.", "IR"),
+            ("Yemen, Rep.", "YE"),
+            ("Venezuela, RB", "VE"),
+            ("Micronesia, Fed. Sts.", "FM"),
+            ("Macao SAR, China", "MO"),
+            ("Hong Kong SAR, China", "HK"),
+            ("Gambia, The", "GM"),
+            ("Lao PDR", "LA"),
+            ("Macedonia, FYR", "MK"),
+        ],
+    )
+    def test_world_bank_names(self, text: str, expected: str) -> None:
+        """The World Bank's economy names (also used by UCDP for some states)."""
+        assert codes(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Kingdom of eSwatini (Swaziland)", "SZ"),
+            ("Serbia (Yugoslavia)", "RS"),
+            ("Russia (Soviet Union)", "RU"),
+            ("Yemen (North Yemen)", "YE"),
+            ("Cambodia (Kampuchea)", "KH"),
+            ("Madagascar (Malagasy)", "MG"),
+            ("Germany (Prussia)", "DE"),
+            ("Turkey (Ottoman Empire)", "TR"),
+            ("Vietnam (Annam)", "VN"),
+            ("Georgia (country)", "GE"),
+        ],
+    )
+    def test_a_note_in_parentheses(self, text: str, expected: str) -> None:
+        """UCDP and Gleditsch-Ward names: the name decides, a former name agrees or is unknown."""
+        assert codes(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Georgia (US state)", ["GE", "US"]),
+            ("Syria (Iraq)", ["SY", "IQ"]),
+            ("Jersey (UK)", ["JE", "GB"]),
+        ],
+    )
+    def test_a_note_naming_another_country(self, text: str, expected: list[str]) -> None:
+        """A note that names another country makes the whole ambiguous, never a guess."""
+        assert candidates(text) == expected
+
+    def test_a_note_alone_decides_nothing(self) -> None:
+        """A place that is not a country, with a country in parentheses, stays unknown."""
+        with pytest.raises(UnknownCountryError):
+            normalize_country("Punjab (India)")
+        with pytest.raises(UnknownCountryError):
+            normalize_country("Kurdistan (Iraq)")
+
+    @pytest.mark.parametrize(
+        ("text", "expected", "system"),
+        [
+            ("ＴＵＲ", "TR", None),
+            ("Ｔｕｒｋｅｙ", "TR", None),
+            ("Ｓｙｒｉａ", "SY", None),
+            ("ＴＵ", "TR", "fips"),
+            ("７９２", "TR", None),
+        ],
+    )
+    def test_full_width_forms(self, text: str, expected: str, system: str | None) -> None:
+        """Full-width letters and digits (East Asian input methods) read as their ASCII forms."""
+        assert codes(text, system=system) == expected
+
 
 class TestCodes:
     """ISO codes without a hint and other systems with one."""
@@ -321,7 +392,6 @@ class TestAmbiguous:
         [
             ("Congo", ["CD", "CG"]),
             ("Korea", ["KR", "KP"]),
-            ("Guinea", ["GN", "GW", "GQ", "PG"]),
             ("Virgin Islands", ["VI", "VG"]),
             ("Congolese", ["CD", "CG"]),
             ("Korean", ["KR", "KP"]),
@@ -480,9 +550,10 @@ class TestIdempotence:
                 assert normalize_country(resolved.name) == country
 
     def test_ambiguous_iso_names(self) -> None:
-        """The ISO names Congo and Guinea are deliberately ambiguous."""
+        """The ISO name Congo is deliberately ambiguous; Guinea is Guinea, as in every dataset."""
         assert candidates("Congo")[1] == "CG"
-        assert candidates("Guinea")[0] == "GN"
+        assert codes("Guinea") == "GN"
+        assert codes("guinea") == "GN"
 
 
 class TestAliasTable:

@@ -384,6 +384,9 @@ def _by_code(text: str, system: str) -> Country | _Failure:
 
 def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
     """Resolve *text* without the cache."""
+    if len(text) <= 4 * _MAX_LEN and not text.isascii():
+        # Compatibility forms: full-width letters and digits ("ＴＵＲ"), ligatures.
+        text = unicodedata.normalize("NFKC", text)
     if system is not None:
         return _by_code(text, system)
     stripped = text.strip()
@@ -424,7 +427,29 @@ def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
             if alt is not None:
                 hint = f"it is {other} for {alt} ({Country(alt).name}): pass system={other!r}"
                 return _Failure("not an ISO country code", (), (), hint)
-    return _miss(_loose_key(key), fuzzy)
+    found = _with_note(stripped, fuzzy)
+    return _miss(_loose_key(key), fuzzy) if found is None else found
+
+
+def _with_note(text: str, fuzzy: bool) -> Country | _Failure | None:
+    """Resolve a name followed by a note in parentheses: ``Serbia (Yugoslavia)``.
+
+    UCDP and Gleditsch-Ward name states so, with a former name or a qualifier. The name
+    decides, unless the note names another country: ``Georgia (USA)`` is ambiguous.
+    ``None`` when *text* has no such note or its name resolves to no country.
+    """
+    head, paren, note = text[:-1].rpartition("(") if text.endswith(")") else ("", "", "")
+    if not (paren and head.strip() and note.strip()):
+        return None
+    found = _resolve(head, None, fuzzy)
+    if not isinstance(found, Country):
+        return None
+    other = _resolve(note, None, False)
+    if isinstance(other, Country):
+        rivals: tuple[str, ...] = () if other == found else (other.alpha2,)
+    else:  # a former union names its successors: "Russia (Soviet Union)"
+        rivals = () if found.alpha2 in other.candidates else other.candidates
+    return _outcome((found.alpha2, *rivals), text) if rivals else found
 
 
 def _outcome(codes: tuple[str, ...], text: str) -> Country | _Failure:
@@ -466,8 +491,10 @@ def _miss(lkey: str, fuzzy: bool) -> _Failure | Country:
 def normalize_country(text: str, *, system: System | None = None, fuzzy: bool = False) -> Country:
     """Resolve a country name, demonym, abbreviation or code to a :class:`Country`.
 
-    Case, accents, punctuation, whitespace, dotted ``İ``, NFD input and noise such as
-    "the", "Republic of" and ", Republic of" are ignored. Without *system*, two uppercase
+    Case, accents, punctuation, whitespace, dotted ``İ``, NFD input, full-width letters
+    and noise such as "the", "Republic of" and ", Republic of" are ignored. A note in
+    parentheses, as UCDP writes ``Serbia (Yugoslavia)``, may give a former name; one that
+    names another country (``Georgia (USA)``) makes the input ambiguous. Without *system*, two uppercase
     letters are an ISO alpha-2 code, three an alpha-3 code and digits a numeric code;
     everything else is matched as a name. With *system*, *text* must be a code of that
     system and names are not tried. Never guesses: ambiguous names raise

@@ -7,9 +7,10 @@ Mapping (see :mod:`geoevents.interop._common` for losses and the residual):
   (:func:`~geoevents.interop.cameo.record_for_cameo`); PLOVER type from the table.
 * ``Event Date`` -> the day, method ``imported`` (possibly the story date).
 * ``Source Name``/``Target Name`` with their ``Country`` (English names, normalized to
-  ISO) -> actors; kind from the sectors (``Military``, ``Government``, ...). The sector
-  lists, ``Event Text`` (derived from the code where it agrees), ``Intensity`` and
-  ``Sentence Number`` are dropped (kept for a round trip).
+  ISO, and written back as ICEWS spells them) -> actors; kind from the sectors
+  (``Military``, ``Government``, ...). The sector lists, ``Event Text`` (derived from
+  the code where it agrees), ``Intensity`` and ``Sentence Number`` are dropped (kept for
+  a round trip).
 * ``Story ID`` and ``Publisher`` -> one :class:`~geoevents.sources.Source` per story.
 * ``City``/``District``/``Province``/``Country`` and coordinates -> the location; the
   literal ``NA`` is a missing value.
@@ -63,7 +64,32 @@ _LOCATION_COLUMNS: Final = {
     "$.longitude": "Longitude",
 }
 _RULE: Final = "ICEWS Event Date (may be the date of the story rather than of the event)"
-_COUNTRIES: dict[str, Country | None] = {}
+# ICEWS' own English names where they differ from the ISO short names, as its files spell
+# them: written back so, and read first ("Congo", ambiguous elsewhere, is Brazzaville).
+_NAMES: Final = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Congo",
+    "CI": "Cote d'Ivoire",
+    "CZ": "Czech Republic",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "MK": "the former Yugoslav Republic of Macedonia",
+    "PS": "Occupied Palestinian Territory",
+    "SY": "Syria",
+    "SZ": "Swaziland",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+}
+_COUNTRIES: dict[str, Country | None] = {name: Country(a2) for a2, name in _NAMES.items()}
+
+
+def _name(country: Country | None) -> str:
+    return _NA if country is None else _NAMES.get(country.alpha2, country.name)
 
 
 def _country(name: str) -> Country | None:
@@ -176,15 +202,13 @@ class IcewsFormat(TableFormat):
         row["Event Text"] = (cameo_name(record.cameo) or "") if record.cameo else ""
         for who, actor in zip(("Source", "Target"), cameo_actors(record), strict=True):
             row[f"{who} Name"] = _NA if actor is None else actor.label
-            row[f"{who} Country"] = (
-                _NA if actor is None or actor.country is None else actor.country.name
-            )
+            row[f"{who} Country"] = _name(None if actor is None else actor.country)
         loc = record.location
         for column, value in (
             ("City", None if loc is None else loc.name),
             ("District", None if loc is None else loc.admin2),
             ("Province", None if loc is None else loc.admin1),
-            ("Country", None if loc is None or loc.country is None else loc.country.name),
+            ("Country", None if loc is None or loc.country is None else _name(loc.country)),
         ):
             row[column] = _NA if value is None else value
         row["Latitude"] = (fmt_float(loc.latitude) if loc else "") or _NA
