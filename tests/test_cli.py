@@ -261,6 +261,17 @@ class TestNormalizeCountry:
             {"input": "GM", "status": "ok", "alpha2": "DE", "name": "Germany"}
         ]
 
+    def test_every_code_system(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every system normalize_country takes is a choice, Gleditsch-Ward included."""
+        from typing import get_args
+
+        from geoevents.normalize import System
+
+        codes = ("SY", "SYR", "760", "SY", "SYR", "652")
+        for system, code in zip(get_args(System), codes, strict=True):
+            assert main(["normalize-country", "--format", "json", "--system", system, code]) == 0
+            assert json.loads(capsys.readouterr().out)[0]["alpha2"] == "SY"
+
     def test_json_failures(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Ambiguous and unknown inputs carry candidates and suggestions in JSON."""
         assert main(["normalize-country", "--format", "json", "Korea", "Turky"]) == 1

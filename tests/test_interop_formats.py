@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from geoevents.actors import ActorKind
 from geoevents.errors import GeoeventsWarning
 from geoevents.figures import Count
 from geoevents.interop import (
@@ -23,6 +24,8 @@ from geoevents.interop import (
     write_acled,
     write_gdelt2,
 )
+from geoevents.interop.ucdp import COLUMNS as UCDP_COLUMNS
+from geoevents.interop.ucdp import write_ucdp
 from geoevents.location import SpatialPrecision
 from geoevents.records import Clash, Event, PloverType
 from geoevents.temporal import DatingMethod, FuzzyDate
@@ -185,6 +188,67 @@ class TestUcdp:
         assert r.location.precision is SpatialPrecision.ADMIN1
         assert r.location.country.alpha2 == "AO"
         assert items["ucdp:21300"].residual["relid"] == "ANG-1989-1-7-62.3"
+
+    def test_countries_by_gleditsch_ward_number(self) -> None:
+        """country_id and the name agree on every row; governments carry their country."""
+        import csv
+
+        from geoevents import normalize_country
+
+        with open(need(UCDP), encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for row in rows:
+            by_number = normalize_country(row["country_id"], system="gw")
+            assert normalize_country(row["country"]) == by_number, row["country"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeoeventsWarning)
+            items = _by_id(list(read_ucdp(need(UCDP))))
+        columns = {"country", "country_id", "gwnoa", "gwnob"}
+        assert [loss for i in items.values() for loss in i.losses if loss.field in columns] == []
+        war = items["ucdp:300380"].record
+        assert war.location.country.alpha2 == "SY"
+        government, insurgents = war.sides
+        assert (government.kind, government.country.alpha2) == (ActorKind.GOVERNMENT, "SY")
+        assert (insurgents.kind, insurgents.country) == (ActorKind.ORGANISATION, None)
+        serbia = [
+            i
+            for i in items.values()
+            if i.record.location is not None and i.record.location.country.alpha2 == "RS"
+        ]
+        assert len(serbia) == 6  # "Serbia (Yugoslavia)", 345: written back as UCDP has it
+        assert [i.residual.get("country_id") for i in serbia] == [None] * 6
+
+    def test_a_name_ambiguous_elsewhere(self) -> None:
+        """Congo (Brazzaville) by its number; a state that split is a reported loss."""
+        header = ",".join(UCDP_COLUMNS)
+        base = dict.fromkeys(UCDP_COLUMNS, "") | {
+            "id": "1",
+            "type_of_violence": "1",
+            "side_a": "Government of Congo",
+            "gwnoa": "484",
+            "side_b": "Ninjas",
+            "date_start": "1999-01-03",
+            "date_end": "1999-01-03",
+            "best": "4",
+        }
+        congo = base | {"country": "Congo", "country_id": "484"}
+        split = base | {"id": "2", "country": "Czechoslovakia", "country_id": "315", "gwnoa": ""}
+        text = header + "".join("\n" + ",".join(r.values()) for r in (congo, split)) + "\n"
+        first: Any
+        second: Any
+        first, second = read_ucdp(io.StringIO(text))
+        assert first.record is not None
+        assert second.record is not None
+        assert first.record.location.country.alpha2 == "CG"
+        assert first.record.sides[0].country.alpha2 == "CG"
+        assert second.record.location is None
+        assert [(x.field, x.message) for x in second.losses if x.field.startswith("country")] == [
+            ("country_id", "UCDP country_id '315' is ambiguous"),
+            ("country", "UCDP country 'Czechoslovakia' is ambiguous"),
+        ]
+        out = io.StringIO()
+        write_ucdp(out, [first])
+        assert out.getvalue().splitlines()[1] == ",".join(congo.values())
 
 
 class TestIcews:

@@ -309,6 +309,63 @@ class TestCodes:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
+            ("652", "SY"),
+            ("640", "TR"),
+            ("2", "US"),
+            (" 070 ", "MX"),
+            ("490", "CD"),
+            ("484", "CG"),
+            ("438", "GN"),
+            ("260", "DE"),
+            ("255", "DE"),  # Germany (Prussia), before 1945
+            ("340", "RS"),
+            ("345", "RS"),  # UCDP's "Serbia (Yugoslavia)"
+            ("678", "YE"),  # COW would say 679
+            ("816", "VN"),
+            ("347", "XK"),
+            ("713", "TW"),
+            ("970", "KI"),  # a microstate; COW's 970 is Nauru
+            ("971", "NR"),
+            ("626", "SS"),
+        ],
+    )
+    def test_gleditsch_ward(self, text: str, expected: str) -> None:
+        """Gleditsch-Ward state numbers, as UCDP's country_id and gwno columns hold them."""
+        assert codes(text, system="gw") == expected
+
+    def test_gleditsch_ward_round_trip(self) -> None:
+        """Every country's GW number reads back as that country; no number is shared."""
+        numbered = [c for c in Country.all() if c.gw is not None]
+        assert len(numbered) == 195
+        assert len({c.gw for c in numbered}) == len(numbered)
+        for country in numbered:
+            assert normalize_country(country.gw, system="gw") == country  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("265", "DE"), ("680", "YE"), ("817", "VN")],
+    )
+    def test_gleditsch_ward_absorbed_states(self, text: str, expected: str) -> None:
+        """A state absorbed by another reads as its successor, as its names do."""
+        assert codes(text, system="gw") == expected
+
+    def test_gleditsch_ward_states_without_one_successor(self) -> None:
+        """Czechoslovakia is ambiguous; a breakaway region is named, not called a wrong code."""
+        assert candidates("315", system="gw") == ["CZ", "SK"]
+        with pytest.raises(UnknownCountryError) as info:
+            normalize_country("396", system="gw")
+        assert info.value.hint == "GW 396 is Abkhazia, a breakaway region of GE"
+
+    def test_a_gleditsch_ward_number_is_not_iso_numeric(self) -> None:
+        """652 is Syria for GW and Saint Barthélemy for ISO: never guessed, hinted when free."""
+        assert codes("652") == "BL"
+        with pytest.raises(UnknownCountryError) as info:
+            normalize_country("640")
+        assert info.value.hint == "not an ISO numeric code; it is gw for TR (Türkiye), system='gw'?"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
             ("TU", "TR"),
             ("GM", "DE"),
             ("SY", "SY"),

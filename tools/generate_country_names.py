@@ -3,8 +3,8 @@
 Writes two files under ``src/geoevents/data/``:
 
 - ``country_codes.tsv``: alpha-2, alpha-3, numeric, ISO short/official/common names
-  (from pycountry), plus FIPS 10-4 and IOC codes written down below from the public
-  lists, plus the user-assigned ``XK`` (Kosovo), which pycountry lacks.
+  (from pycountry), plus FIPS 10-4, IOC and Gleditsch-Ward codes written down below from
+  the public lists, plus the user-assigned ``XK`` (Kosovo), which pycountry lacks.
 - ``country_names.tsv``: every translation of the ISO short, official and common names in
   every locale of pycountry's bundled iso-codes gettext catalogues (domain ``iso3166-1``),
   as precomputed exact and loose keys, so that runtime never parses 100+ ``.mo`` files.
@@ -80,8 +80,39 @@ TZ:TAN TH:THA TL:TLS TG:TOG TO:TGA TT:TTO TN:TUN TR:TUR TM:TKM TV:TUV UG:UGA UA:
 GB:GBR US:USA UY:URU UZ:UZB VU:VAN VE:VEN VN:VIE VI:ISV YE:YEM ZM:ZAM ZW:ZIM
 """.split()  # noqa: SIM905 - a compact table reads better
 )
+# Gleditsch-Ward state numbers (Gleditsch & Ward 1999, revised list and microstates; the
+# codes of UCDP's country_id, gwnoa and gwnob); ISO alpha-2 -> the state's number today.
+# Checked against the GW list, the R packages states and countrycode, and UCDP data.
+# Unified Vietnam is 816 and unified Yemen 678 (COW: 679), Germany 260 (COW: 255).
+GW = dict(
+    pair.split(":")
+    for pair in """
+AD:232 AE:696 AF:700 AG:58 AL:339 AM:371 AO:540 AR:160 AT:305 AU:900 AZ:373 BA:346 BB:53
+BD:771 BE:211 BF:439 BG:355 BH:692 BI:516 BJ:434 BN:835 BO:145 BR:140 BS:31 BT:760 BW:571
+BY:370 BZ:80 CA:20 CD:490 CF:482 CG:484 CH:225 CI:437 CL:155 CM:471 CN:710 CO:100 CR:94
+CU:40 CV:402 CY:352 CZ:316 DE:260 DJ:522 DK:390 DM:54 DO:42 DZ:615 EC:130 EE:366 EG:651
+ER:531 ES:230 ET:530 FI:375 FJ:950 FM:987 FR:220 GA:481 GB:200 GD:55 GE:372 GH:452 GM:420
+GN:438 GQ:411 GR:350 GT:90 GW:404 GY:110 HN:91 HR:344 HT:41 HU:310 ID:850 IE:205 IL:666
+IN:750 IQ:645 IR:630 IS:395 IT:325 JM:51 JO:663 JP:740 KE:501 KG:703 KH:811 KI:970 KM:581
+KN:60 KP:731 KR:732 KW:690 KZ:705 LA:812 LB:660 LC:56 LI:223 LK:780 LR:450 LS:570 LT:368
+LU:212 LV:367 LY:620 MA:600 MC:221 MD:359 ME:341 MG:580 MH:983 MK:343 ML:432 MM:775 MN:712
+MR:435 MT:338 MU:590 MV:781 MW:553 MX:70 MY:820 MZ:541 NA:565 NE:436 NG:475 NI:93 NL:210
+NO:385 NP:790 NR:971 NZ:920 OM:698 PA:95 PE:135 PG:910 PH:840 PK:770 PL:290 PT:235 PW:986
+PY:150 QA:694 RO:360 RS:340 RU:365 RW:517 SA:670 SB:940 SC:591 SD:625 SE:380 SG:830 SI:349
+SK:317 SL:451 SM:331 SN:433 SO:520 SR:115 SS:626 ST:403 SV:92 SY:652 SZ:572 TD:483 TG:461
+TH:800 TJ:702 TL:860 TM:701 TN:616 TO:972 TR:640 TT:52 TV:973 TW:713 TZ:510 UA:369 UG:500
+US:2 UY:165 UZ:704 VC:57 VE:101 VN:816 VU:935 WS:990 XK:347 YE:678 ZA:560 ZM:551 ZW:552
+""".split()  # noqa: SIM905 - a compact table reads better
+)
+# Earlier numbers that data still use, read as the country that continues them (as the
+# alias table reads old names): Germany (Prussia) until 1945 and the GDR; Yugoslavia, whose
+# number UCDP keeps for Serbia ("Serbia (Yugoslavia)"); South Yemen; South Vietnam.
+# Czechoslovakia (315), split in two, is ambiguous in geoevents.normalize.
+GW_OTHER = {"DE": "255|265", "RS": "345", "VN": "817", "YE": "680"}
 KOSOVO = ("XK", "XKX", "983", "Kosovo", "Republic of Kosovo", "")
-HEADER = "alpha2\talpha3\tnumeric\tname\tofficial_name\tcommon_name\tfips\tfips_other\tioc"
+HEADER = (
+    "alpha2\talpha3\tnumeric\tname\tofficial_name\tcommon_name\tfips\tfips_other\tioc\tgw\tgw_other"
+)
 
 
 def main() -> int:
@@ -101,7 +132,8 @@ def main() -> int:
     lines = [HEADER]
     for row in sorted(rows):
         a2 = row[0]
-        lines.append("\t".join((*row, FIPS.get(a2, ""), FIPS_OTHER.get(a2, ""), IOC.get(a2, ""))))
+        codes = (FIPS.get(a2, ""), FIPS_OTHER.get(a2, ""), IOC.get(a2, ""))
+        lines.append("\t".join((*row, *codes, GW.get(a2, ""), GW_OTHER.get(a2, ""))))
     (DATA / "country_codes.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     localedir = Path(pycountry.LOCALES_DIR)

@@ -145,8 +145,8 @@ def _parser() -> argparse.ArgumentParser:
     countries.add_argument("texts", nargs="+", metavar="TEXT")
     countries.add_argument(
         "--system",
-        choices=("alpha2", "alpha3", "numeric", "fips", "ioc"),
-        help="the code system of code inputs (e.g. fips for GDELT)",
+        choices=("alpha2", "alpha3", "numeric", "fips", "ioc", "gw"),
+        help="the code system of code inputs (e.g. fips for GDELT, gw for UCDP)",
     )
     countries.add_argument("--fuzzy", action="store_true", help="accept close misspellings")
     countries.set_defaults(run=_normalize)

@@ -1,8 +1,8 @@
 """The :class:`Country` value type: one ISO 3166-1 country, stored as its alpha-2 code.
 
 Records store codes and show names, so a country is a small immutable value keyed on its
-alpha-2 code. The code tables (alpha-3, numeric, names, FIPS 10-4 and IOC codes) live in
-``geoevents/data/country_codes.tsv``, generated from pycountry by
+alpha-2 code. The code tables (alpha-3, numeric, names, FIPS 10-4, IOC and Gleditsch-Ward
+codes) live in ``geoevents/data/country_codes.tsv``, generated from pycountry by
 ``tools/generate_country_names.py``. They are read lazily, under a lock, on first use, so
 importing this module does not load pycountry's database, and constructing a
 :class:`Country` costs one dict lookup.
@@ -36,6 +36,8 @@ class _Row(NamedTuple):
     fips: str
     fips_other: str
     ioc: str
+    gw: str
+    gw_other: str
 
 
 class _Tables(NamedTuple):
@@ -256,3 +258,14 @@ class Country:
         True
         """
         return self._row.ioc or None
+
+    @property
+    def gw(self) -> str | None:
+        """The Gleditsch-Ward state number (UCDP's ``country_id``), or ``None`` if none.
+
+        >>> Country("TR").gw, Country("DE").gw, Country("YE").gw
+        ('640', '260', '678')
+        >>> Country("PS").gw is None
+        True
+        """
+        return self._row.gw or None

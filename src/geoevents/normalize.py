@@ -2,9 +2,10 @@
 
 Sources name countries in many ways: ISO names before and after renames (Turkey,
 Türkiye), endonyms and exonyms in any script, demonyms, abbreviations, historic names and
-codes of other systems (FIPS 10-4 in GDELT, IOC). :func:`normalize_country` resolves them
-without ever guessing: an ambiguous input raises :class:`AmbiguousCountryError`, an unknown
-one :class:`UnknownCountryError` with suggestions.
+codes of other systems (FIPS 10-4 in GDELT, IOC, Gleditsch-Ward numbers in UCDP).
+:func:`normalize_country` resolves them without ever guessing: an ambiguous input raises
+:class:`AmbiguousCountryError`, an unknown one :class:`UnknownCountryError` with
+suggestions.
 
 The index is built lazily from three package data files, highest priority first:
 
@@ -31,7 +32,7 @@ from geoevents.errors import AmbiguousCountryError, UnknownCountryError
 
 __all__ = ["System", "normalize_country"]
 
-System = Literal["alpha2", "alpha3", "numeric", "fips", "ioc"]
+System = Literal["alpha2", "alpha3", "numeric", "fips", "ioc", "gw"]
 """The code systems :func:`normalize_country` accepts through ``system=``."""
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -267,12 +268,20 @@ def _deletes() -> dict[str, list[tuple[str, int]]]:
 
 
 # With their articles, for messages: "not an ISO alpha-2 code".
+# Gleditsch-Ward numbers that no one ISO country continues: Czechoslovakia, split in two,
+# and breakaway regions that ISO does not list.
+_GW_SPLIT: Final = {"315": ("CZ", "SK")}
+_GW_NO_ISO: Final = {
+    "396": "Abkhazia, a breakaway region of GE",
+    "397": "South Ossetia, a breakaway region of GE",
+}
 _SYSTEM_NAMES: Final = {
     "alpha2": "an ISO alpha-2",
     "alpha3": "an ISO alpha-3",
     "numeric": "an ISO numeric",
     "fips": "a FIPS 10-4",
     "ioc": "an IOC",
+    "gw": "a Gleditsch-Ward",
 }
 
 
@@ -282,8 +291,9 @@ def _system_table(system: str) -> dict[str, str]:
     if table is None:
         table = {}
         for row in _load().rows.values():
-            if system == "fips":
-                for code in (row.fips, *row.fips_other.split("|")):
+            if system in ("fips", "gw"):  # the current code first, then earlier ones
+                codes = (row.fips, row.fips_other) if system == "fips" else (row.gw, row.gw_other)
+                for code in (codes[0], *codes[1].split("|")):
                     if code:
                         table.setdefault(code, row.alpha2)
             else:
@@ -369,12 +379,21 @@ def _variants(key: str) -> list[str]:
 def _by_code(text: str, system: str) -> Country | _Failure:
     """Resolve a code of a named system; no name matching."""
     code = text.strip()
-    code = (_numeric_code(code) or code) if system == "numeric" else code.upper()
+    if system == "numeric":
+        code = _numeric_code(code) or code
+    elif system == "gw":  # a number, never padded in the list: "070" is 70
+        code = str(int(code)) if code.isascii() and code.isdigit() and len(code) <= 4 else code
+    else:
+        code = code.upper()
     hit = _system_table(system).get(code)
     if hit is not None:
         return Country(hit)
+    if system == "gw" and code in _GW_SPLIT:
+        return _Failure("a state that split (Czechoslovakia)", _GW_SPLIT[code], (), None)
+    if system == "gw" and code in _GW_NO_ISO:
+        return _Failure("not a country", (), (), f"GW {code} is {_GW_NO_ISO[code]}")
     hint = f"not {_SYSTEM_NAMES[system]} code"
-    for other in ("alpha2", "alpha3", "numeric", "fips", "ioc"):
+    for other in ("alpha2", "alpha3", "numeric", "fips", "ioc", "gw"):
         alt = _system_table(other).get(code)
         if other != system and alt is not None:
             hint += f"; it is {other} for {alt} ({Country(alt).name}), system={other!r}?"
@@ -503,7 +522,8 @@ def normalize_country(text: str, *, system: System | None = None, fuzzy: bool = 
     Args:
         text: the name or code.
         system: the code system of a code: ``"alpha2"``, ``"alpha3"``, ``"numeric"``,
-            ``"fips"`` (FIPS 10-4, as in GDELT) or ``"ioc"``.
+            ``"fips"`` (FIPS 10-4, as in GDELT), ``"ioc"`` or ``"gw"`` (Gleditsch-Ward
+            state numbers, as in UCDP's ``country_id``).
         fuzzy: also accept a close misspelling (of five letters or more) when one
             country is clearly nearest, with no other country's name as near.
 
@@ -529,9 +549,11 @@ def normalize_country(text: str, *, system: System | None = None, fuzzy: bool = 
         raise UnknownCountryError("expected a string", value=text)
     cache = _CACHES.get((system, fuzzy))
     if cache is None:
-        if system is not None and system not in ("alpha2", "alpha3", "numeric", "fips", "ioc"):
+        if system is not None and system not in _SYSTEM_NAMES:
             raise UnknownCountryError(
-                "unknown code system", value=system, hint="use alpha2, alpha3, numeric, fips or ioc"
+                "unknown code system",
+                value=system,
+                hint="use alpha2, alpha3, numeric, fips, ioc or gw",
             )
         cache = _CACHES.setdefault((system, fuzzy), {})
     result = cache.get(text)

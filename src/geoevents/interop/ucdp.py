@@ -12,8 +12,11 @@ Mapping (see :mod:`geoevents.interop._common` for losses and the residual):
   :class:`~geoevents.errors.GeoeventsWarning`; ``low``/``high`` stay in the residual.
 * ``date_start``/``date_end`` -> a day or an interval; ``date_prec`` is named in the rule.
 * ``where_prec`` 1-7 -> :class:`~geoevents.location.SpatialPrecision`;
-  ``where_coordinates``, ``adm_1``, ``adm_2``, coordinates -> the location; the country
-  name (UCDP's own spelling) is normalized to ISO.
+  ``where_coordinates``, ``adm_1``, ``adm_2``, coordinates -> the location; its country
+  from ``country_id`` (a Gleditsch-Ward number), else from the name (UCDP's spelling),
+  both written back as UCDP has them.
+* ``side_a``/``side_b`` -> actors; a side with a GW number in ``gwnoa``/``gwnob`` is a
+  government of that country.
 * ``source_office``/``source_date``/``source_headline`` (parallel ``;``-lists) -> one
   :class:`~geoevents.sources.Source` each (ids derived from outlet, date and headline);
   ``source_original`` -> whom the attribution credits (unnamed when it reads like
@@ -22,13 +25,20 @@ Mapping (see :mod:`geoevents.interop._common` for losses and the residual):
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
 from geoevents.actors import Actor, ActorKind, Participant, Role
-from geoevents.errors import GeoeventsWarning, InvalidValueError, UnknownCountryError
+from geoevents.country import Country
+from geoevents.errors import (
+    AmbiguousCountryError,
+    GeoeventsWarning,
+    InvalidValueError,
+    UnknownCountryError,
+)
 from geoevents.figures import Count
 from geoevents.interop._common import (
     FileArg,
@@ -91,6 +101,22 @@ _LOCATION_COLUMNS: Final = {
     "$.latitude": "latitude",
     "$.longitude": "longitude",
 }
+# UCDP's names where they differ from the ISO short names, as its files spell them.
+_NAMES: Final = {
+    "BA": "Bosnia-Herzegovina",
+    "CD": "DR Congo (Zaire)",
+    "CI": "Ivory Coast",
+    "IR": "Iran",
+    "KH": "Cambodia (Kampuchea)",
+    "MK": "Macedonia, FYR",
+    "MM": "Myanmar (Burma)",
+    "RS": "Serbia (Yugoslavia)",
+    "RU": "Russia (Soviet Union)",
+    "SY": "Syria",
+    "TR": "Turkey",
+    "VE": "Venezuela",
+    "YE": "Yemen (North Yemen)",
+}
 _VIOLENCE: Final = {
     "1": "State-based violence",
     "2": "Non-state violence",
@@ -109,9 +135,49 @@ def _where(prec: int) -> SpatialPrecision:
         return SpatialPrecision.from_ucdp(prec)
 
 
-def _side(row: Row, column: str) -> Actor | None:
+def _side(row: Row, column: str, gwno: str) -> Actor | None:
+    """A side; a government (its state's GW number in *gwno*) gets its country."""
+    if not row[column]:
+        return None
+    country = None
+    # Several numbers or a former state: no country, and the column stays in the residual.
+    with contextlib.suppress(UnknownCountryError, AmbiguousCountryError):
+        country = normalize_country(row[gwno], system="gw") if row[gwno] else None
+    kind = ActorKind.ORGANISATION if country is None else ActorKind.GOVERNMENT
     with at_column(column):
-        return Actor(kind=ActorKind.ORGANISATION, name=row[column]) if row[column] else None
+        return Actor(kind=kind, name=row[column], country=country)
+
+
+def _country(row: Row, losses: list[Loss]) -> Country | None:
+    """Where the event was: from ``country_id`` (a GW number), else from the name."""
+    for column, system in (("country_id", "gw"), ("country", None)):
+        text = row[column]
+        if not text:
+            continue
+        try:
+            return normalize_country(text, system=system)  # type: ignore[arg-type]
+        except (UnknownCountryError, AmbiguousCountryError) as exc:
+            problem = (
+                "is ambiguous" if isinstance(exc, AmbiguousCountryError) else "has no ISO code"
+            )
+            losses.append(Loss(column, LossKind.DROPPED, f"UCDP {column} {text!r} {problem}"))
+    return None
+
+
+def _name(country: Country) -> str:
+    return _NAMES.get(country.alpha2, country.name)
+
+
+def _gw(country: Country | None) -> str:
+    """UCDP's number for *country*: Serbia keeps Yugoslavia's 345 there (GW gives 340)."""
+    if country is None:
+        return ""
+    return "345" if country.alpha2 == "RS" else country.gw or ""
+
+
+def _gwno(actor: Actor | None) -> str:
+    """A side's GW number: a government's state's, else empty."""
+    return _gw(actor.country) if actor is not None and actor.kind is ActorKind.GOVERNMENT else ""
 
 
 def _sources(row: Row) -> list[Source]:
@@ -157,18 +223,7 @@ class UcdpFormat(TableFormat):
         else:
             date = FuzzyDate.between(FuzzyDate.from_date(start), FuzzyDate.from_date(end))
         when: Dating = imported_dating(date, _PREC_RULE.get(prec, f"UCDP date_prec {prec}"))
-        country = None
-        if row["country"]:
-            try:
-                country = normalize_country(row["country"])
-            except UnknownCountryError:
-                losses.append(
-                    Loss(
-                        "country",
-                        LossKind.DROPPED,
-                        f"UCDP country {row['country']!r} has no ISO code",
-                    )
-                )
+        country = _country(row, losses)
         where = parse_int(row["where_prec"], "where_prec")
         lat, lon = (
             parse_float(row["latitude"], "latitude"),
@@ -189,7 +244,7 @@ class UcdpFormat(TableFormat):
         sources = _sources(row)
         with at_column("source_original"):
             via = (_credited(row["source_original"]),) if row["source_original"].strip() else ()
-        side_a, side_b = _side(row, "side_a"), _side(row, "side_b")
+        side_a, side_b = _side(row, "side_a", "gwnoa"), _side(row, "side_b", "gwnob")
         best = parse_int(row["best"], "best")
         low, high = parse_int(row["low"], "low"), parse_int(row["high"], "high")
         try:
@@ -238,16 +293,19 @@ class UcdpFormat(TableFormat):
         match = _PREC_RE.search(record.when.rule or "")
         row["date_prec"] = match.group(1) if match else ("1" if date.span_days == 1 else "")
         if isinstance(record, Clash):
-            row["side_a"] = record.sides[0].label if record.sides else ""
-            row["side_b"] = record.sides[1].label if len(record.sides) > 1 else ""
+            sides = (*record.sides[:2], None, None)
+            row["side_a"] = "" if sides[0] is None else sides[0].label
+            row["side_b"] = "" if sides[1] is None else sides[1].label
+            row["gwnoa"], row["gwnob"] = _gwno(sides[0]), _gwno(sides[1])
             c = record.fatalities
             for key, value in (("best", c.best), ("low", c.low), ("high", c.high)):
                 row[key] = "" if value is None else str(value)
         else:
             row["type_of_violence"] = "3"
             for p in record.actors:
-                key = "side_a" if p.role is Role.PERPETRATOR else "side_b"
-                row.setdefault(key, p.actor.label)
+                key = "a" if p.role is Role.PERPETRATOR else "b"
+                if f"side_{key}" not in row:
+                    row[f"side_{key}"], row[f"gwno{key}"] = p.actor.label, _gwno(p.actor)
         loc = record.location
         if loc is not None:
             row["where_coordinates"] = loc.name or ""
@@ -256,7 +314,8 @@ class UcdpFormat(TableFormat):
             row["latitude"] = fmt_float(loc.latitude, whole=".0")
             row["longitude"] = fmt_float(loc.longitude, whole=".0")
             row["where_prec"] = "" if loc.precision is None else str(loc.precision.ucdp_where_prec)
-            row["country"] = "" if loc.country is None else loc.country.name
+            row["country"] = "" if loc.country is None else _name(loc.country)
+            row["country_id"] = _gw(loc.country)
         cited = [sources[a.source] for a in record.attributions if a.source in sources]
         cited = [s for s in cited if s.id != _DATASET.id]
         row["source_office"] = ";".join(s.outlet for s in cited)
