@@ -96,6 +96,23 @@ class TestCommonFields:
         )
 
     @pytest.mark.parametrize(
+        ("field", "text", "message"),
+        [
+            ("notes", "line one\r\nline two", "has CR LF line ends"),
+            ("notes", "line one\rline two", "contains control characters"),
+            ("notes", "a\r\nb\x00", "contains control characters"),
+            ("summary", "a\r\nb", "contains control characters"),
+        ],
+    )
+    def test_windows_line_ends_named(self, field: str, text: str, message: str) -> None:
+        """Multi-line text with CR LF line ends says so and how to fix it; a lone CR does not."""
+        with pytest.raises(InvalidValueError) as info:
+            event(**{field: text})
+        assert (info.value.path, info.value.message) == (f"$.{field}", message)
+        if message.startswith("has CR LF"):
+            assert info.value.hint == "end lines with \\n alone"
+
+    @pytest.mark.parametrize(
         ("fields", "message"),
         [
             (

@@ -58,6 +58,12 @@ class Text:
         if len(value) > self.limit:
             _fail(attribute, f"longer than {self.limit} characters", value)
         if not value.isprintable() and has_control(value, allow_newlines=not self.single_line):
+            if (
+                not self.single_line
+                and "\r" in value
+                and not has_control(value.replace("\r\n", "\n"), allow_newlines=True)
+            ):
+                _fail(attribute, "has CR LF line ends", value, "end lines with \\n alone")
             _fail(attribute, "contains control characters", value)
 
 
