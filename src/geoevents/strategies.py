@@ -191,9 +191,10 @@ def _countries_of(codes: tuple[str, ...] | None) -> st.SearchStrategy[Country]:
 
 
 @st.composite
-def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> FuzzyDate:
+def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date, times: bool = True) -> FuzzyDate:
     day = draw(st.dates(min_value=lo, max_value=hi))
-    form = draw(st.sampled_from(["day", "month", "year", "digits", "season", "time"]))
+    forms = ["day", "month", "year", "digits", "season", "time"]
+    form = draw(st.sampled_from(forms if times else forms[:-1]))
     if form == "day":
         text = day.isoformat()
     elif form == "month":
@@ -206,8 +207,10 @@ def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> FuzzyDate:
                 [
                     f"{day.year:04d}-{day.month:02d}-XX",
                     f"{day.year:04d}-{day.month:02d}-{day.day // 10}X",
+                    f"{day.year:04d}-{day.month // 10}X",
                     f"{day.year:04d}-XX",
                     f"{day.year // 10:03d}X",
+                    f"{day.year // 100:02d}XX",
                 ]
             )
         )
@@ -229,18 +232,18 @@ def _fuzzy_date(
 ) -> FuzzyDate:
     if not intervals or not draw(st.booleans()):
         return draw(_single(lo, hi))
-    a, b = sorted(draw(st.lists(st.dates(min_value=lo, max_value=hi), min_size=2, max_size=2)))
-    start: FuzzyDate | None = FuzzyDate.from_date(a)
-    end: FuzzyDate | None = FuzzyDate.from_date(b)
-    ends = draw(st.sampled_from(["closed", "closed", "open-start", "open-end", "month"]))
-    if ends == "open-start":
-        start = None
-    elif ends == "open-end":
-        end = None
-    elif ends == "month":
-        start = FuzzyDate.from_month(a.year, a.month)
-        end = FuzzyDate.from_month(b.year, b.month)
-    return FuzzyDate.between(start, end)
+    # Two ends of any form but a time, swapped when the start could not precede the end.
+    start, end = draw(_single(lo, hi, times=False)), draw(_single(lo, hi, times=False))
+    assert start.earliest is not None  # single dates are bounded
+    assert end.latest is not None
+    if start.earliest > end.latest:
+        start, end = end, start
+    ends = draw(st.sampled_from(["closed", "closed", "open", "unknown"]))
+    if ends == "closed":
+        return FuzzyDate.between(start, end)
+    # An open end (..) or an unknown one (empty), at the start or at the end.
+    mark = ".." if ends == "open" else ""
+    return FuzzyDate(draw(st.sampled_from([f"{mark}/{end}", f"{start}/{mark}"])))
 
 
 def fuzzy_dates(
@@ -251,9 +254,10 @@ def fuzzy_dates(
 ) -> st.SearchStrategy[FuzzyDate]:
     """EDTF dates of every supported form whose possible days touch ``[min_date, max_date]``.
 
-    Days, months, years, unspecified digits (``2025-07-2X``, ``202X``), seasons, times with
-    and without zones, qualifiers ``~ ? %``, and (with *intervals*) closed, open and
-    month-precision intervals. A vague form (a year, ``202X``) may reach beyond the window.
+    Days, months, years, unspecified digits (``2025-07-2X``, ``2025-1X``, ``202X``,
+    ``20XX``), seasons, times with and without zones, qualifiers ``~ ? %``, and (with
+    *intervals*) intervals between any two of those but times, closed, open (``..``) or
+    with an unknown end. A vague form (a year, ``20XX``) may reach beyond the window.
 
     Raises:
         InvalidArgument: ``min_date`` after ``max_date``.
