@@ -250,6 +250,35 @@ class TestUcdp:
         write_ucdp(out, [first])
         assert out.getvalue().splitlines()[1] == ",".join(congo.values())
 
+    def test_own_names_without_numbers(self) -> None:
+        """UCDP's own spellings read without country_id, and are what the writer writes."""
+        from geoevents import Attribution, Country, FuzzyDate, Location
+
+        header = ",".join(UCDP_COLUMNS)
+        base = dict.fromkeys(UCDP_COLUMNS, "") | {
+            "type_of_violence": "3",
+            "side_a": "X",
+            "date_start": "1999-01-03",
+            "date_end": "1999-01-03",
+        }
+        names = ["Congo", "United States of America", "Kingdom of eSwatini (Swaziland)"]
+        rows = [base | {"id": str(i), "country": name} for i, name in enumerate(names)]
+        text = header + "".join("\n" + ",".join(r.values()) for r in rows) + "\n"
+        items: list[Any] = list(read_ucdp(io.StringIO(text)))
+        found = [i.record.location.country.alpha2 for i in items]
+        assert found == ["CG", "US", "SZ"]
+        record = Event(
+            id="e1",
+            when=FuzzyDate("2001-10-07"),
+            summary="x",
+            attributions=[Attribution(source="s")],
+            location=Location(country=Country("US")),
+        )
+        out = io.StringIO()
+        write_ucdp(out, [record])
+        written = dict(zip(UCDP_COLUMNS, out.getvalue().splitlines()[1].split(","), strict=True))
+        assert (written["country"], written["country_id"]) == ("United States of America", "2")
+
 
 class TestIcews:
     def test_row_values(self) -> None:

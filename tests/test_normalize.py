@@ -254,6 +254,15 @@ class TestNames:
             ("Turkey (Ottoman Empire)", "TR"),
             ("Vietnam (Annam)", "VN"),
             ("Georgia (country)", "GE"),
+            ("Sudan (South)", "SS"),  # the note completes the name, as in "Sudan, South"
+            ("China (Republic of)", "TW"),
+            ("Pakistan (East)", "BD"),
+            ("Korea (North)", "KP"),
+            ("Congo (Zaire)", "CD"),  # the note chooses among the name's candidates
+            ("Congo (Brazzaville)", "CG"),
+            ("Yugoslavia (Serbia)", "RS"),
+            ("Gambia (the)", "GM"),
+            ("Syria (652)", "SY"),  # a number in a note is no ISO code
         ],
     )
     def test_a_note_in_parentheses(self, text: str, expected: str) -> None:
@@ -279,6 +288,17 @@ class TestNames:
         with pytest.raises(UnknownCountryError):
             normalize_country("Kurdistan (Iraq)")
 
+    @pytest.mark.parametrize("text", ["Sudan (north)", "Ireland (Northern)"])
+    def test_a_note_that_changes_the_name_is_never_dropped(self, text: str) -> None:
+        """A direction word in a note changes the place; without a match it is unknown."""
+        with pytest.raises(UnknownCountryError):
+            normalize_country(text)
+
+    def test_an_ambiguous_name_with_a_note_that_does_not_choose(self) -> None:
+        """The name's candidates, not an unknown country."""
+        assert candidates("Congo (the)") == ["CD", "CG"]
+        assert candidates("Guinea (New)") == ["PG", "ID"]  # as "New Guinea" is
+
     @pytest.mark.parametrize(
         ("text", "expected", "system"),
         [
@@ -292,6 +312,12 @@ class TestNames:
     def test_full_width_forms(self, text: str, expected: str, system: str | None) -> None:
         """Full-width letters and digits (East Asian input methods) read as their ASCII forms."""
         assert codes(text, system=system) == expected
+
+    @pytest.mark.parametrize("text", ["™", "℠", "㎇", "㎏", "Ⅵ", "⁶⁵²", "№"])
+    def test_symbols_are_not_codes(self, text: str) -> None:
+        """Compatibility symbols that spell letters (™ is TM) are not country codes."""
+        with pytest.raises(UnknownCountryError):
+            normalize_country(text)
 
 
 class TestCodes:
@@ -327,6 +353,9 @@ class TestCodes:
             ("970", "KI"),  # a microstate; COW's 970 is Nauru
             ("971", "NR"),
             ("626", "SS"),
+            ("00652", "SY"),
+            ("652.0", "SY"),  # as pandas writes an integer column with blanks
+            ("652\u200b", "SY"),
         ],
     )
     def test_gleditsch_ward(self, text: str, expected: str) -> None:
@@ -362,6 +391,15 @@ class TestCodes:
         with pytest.raises(UnknownCountryError) as info:
             normalize_country("640")
         assert info.value.hint == "not an ISO numeric code; it is gw for TR (Türkiye), system='gw'?"
+        with pytest.raises(UnknownCountryError) as info:
+            normalize_country("2")
+        assert (
+            info.value.hint
+            == "not an ISO numeric code; it is gw for US (United States), system='gw'?"
+        )
+        for text in ("+652", "⁶⁵²", "652a", "65 2"):
+            with pytest.raises(UnknownCountryError):
+                normalize_country(text, system="gw")
 
     @pytest.mark.parametrize(
         ("text", "expected"),

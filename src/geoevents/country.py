@@ -261,7 +261,10 @@ class Country:
 
     @property
     def gw(self) -> str | None:
-        """The Gleditsch-Ward state number (UCDP's ``country_id``), or ``None`` if none.
+        """The Gleditsch-Ward state number, or ``None`` if none.
+
+        UCDP's ``country_id`` holds these, but for Serbia, which UCDP keeps at
+        Yugoslavia's 345 (GW gives 340 since 2006).
 
         >>> Country("TR").gw, Country("DE").gw, Country("YE").gw
         ('640', '260', '678')

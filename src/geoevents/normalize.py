@@ -23,6 +23,7 @@ Union names with several successors (Soviet Union, Yugoslavia, Czechoslovakia) r
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from typing import Final, Literal, NamedTuple
@@ -43,10 +44,13 @@ _CACHE_MAX = 50_000
 # (other punctuation, control characters).
 # Punctuation, and invisible marks: zero-width, soft hyphen, and the direction marks and
 # isolates of right-to-left text (LRM, RLM, ALM, U+202A-E, U+2066-9).
-_DELETE = (
-    ".'’‘`´ʼ\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_MARKS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+_DELETE = ".'’‘`´ʼ" + _MARKS
+_INVISIBLE: Final[dict[int, str | None]] = dict.fromkeys(map(ord, _MARKS))
+_GW_NUMBER: Final = re.compile(r"0*([0-9]{1,4})(?:\.0*)?")
 _SPACE = '-‐‑‒–—―_,;:/\\()[]{}|+*!?"“”„«»<>=#@~%^$§'
 _KEY_TABLE: dict[int, str | None] = dict.fromkeys(map(ord, _DELETE))
 _KEY_TABLE.update(dict.fromkeys(map(ord, _SPACE), " "))
@@ -275,6 +279,13 @@ _GW_NO_ISO: Final = {
     "396": "Abkhazia, a breakaway region of GE",
     "397": "South Ossetia, a breakaway region of GE",
 }
+# Full-width ASCII (U+FF01-FF5E) and the ideographic space, as their ASCII forms.
+_FULL_WIDTH: Final = {0xFF01 + i: chr(0x21 + i) for i in range(94)} | {0x3000: " "}
+# Words that change what a name means, in a note or before it ("Sudan (South)").
+_QUALIFIERS: Final = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"central", "upper", "lower", "new"}
+)
 _SYSTEM_NAMES: Final = {
     "alpha2": "an ISO alpha-2",
     "alpha3": "an ISO alpha-3",
@@ -381,8 +392,9 @@ def _by_code(text: str, system: str) -> Country | _Failure:
     code = text.strip()
     if system == "numeric":
         code = _numeric_code(code) or code
-    elif system == "gw":  # a number, never padded in the list: "070" is 70
-        code = str(int(code)) if code.isascii() and code.isdigit() and len(code) <= 4 else code
+    elif system == "gw":  # a number, never padded in the list: "070" is 70, "652.0" 652
+        number = _GW_NUMBER.fullmatch(code.translate(_INVISIBLE))
+        code = str(int(number.group(1))) if number else code
     else:
         code = code.upper()
     hit = _system_table(system).get(code)
@@ -394,7 +406,7 @@ def _by_code(text: str, system: str) -> Country | _Failure:
         return _Failure("not a country", (), (), f"GW {code} is {_GW_NO_ISO[code]}")
     hint = f"not {_SYSTEM_NAMES[system]} code"
     for other in ("alpha2", "alpha3", "numeric", "fips", "ioc", "gw"):
-        alt = _system_table(other).get(code)
+        alt = _system_table(other).get(code.lstrip("0") if other == "gw" else code)
         if other != system and alt is not None:
             hint += f"; it is {other} for {alt} ({Country(alt).name}), system={other!r}?"
             break
@@ -403,9 +415,8 @@ def _by_code(text: str, system: str) -> Country | _Failure:
 
 def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
     """Resolve *text* without the cache."""
-    if len(text) <= 4 * _MAX_LEN and not text.isascii():
-        # Compatibility forms: full-width letters and digits ("ＴＵＲ"), ligatures.
-        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)  # "ＴＵＲ", from East Asian input methods
     if system is not None:
         return _by_code(text, system)
     stripped = text.strip()
@@ -446,29 +457,41 @@ def _resolve(text: str, system: str | None, fuzzy: bool) -> Country | _Failure:
             if alt is not None:
                 hint = f"it is {other} for {alt} ({Country(alt).name}): pass system={other!r}"
                 return _Failure("not an ISO country code", (), (), hint)
-    found = _with_note(stripped, fuzzy)
+    found = _with_note(stripped)
     return _miss(_loose_key(key), fuzzy) if found is None else found
 
 
-def _with_note(text: str, fuzzy: bool) -> Country | _Failure | None:
+def _with_note(text: str) -> Country | _Failure | None:
     """Resolve a name followed by a note in parentheses: ``Serbia (Yugoslavia)``.
 
-    UCDP and Gleditsch-Ward name states so, with a former name or a qualifier. The name
-    decides, unless the note names another country: ``Georgia (USA)`` is ambiguous.
-    ``None`` when *text* has no such note or its name resolves to no country.
+    UCDP and Gleditsch-Ward name states so, with a former name. A note that completes the
+    name reads with it (``Sudan (South)`` is South Sudan, as ``Sudan, South`` is); else the
+    name decides, the note choosing among its candidates (``Congo (Zaire)``) and making it
+    ambiguous when it names another country (``Georgia (USA)``). A note of one direction
+    word alone, or a number, decides nothing. ``None`` when *text* has no note, or its
+    name is no country.
     """
     head, paren, note = text[:-1].rpartition("(") if text.endswith(")") else ("", "", "")
     if not (paren and head.strip() and note.strip()):
         return None
-    found = _resolve(head, None, fuzzy)
-    if not isinstance(found, Country):
+    whole = _resolve(f"{head}, {note}", None, False)
+    if not (isinstance(whole, _Failure) and whole.message == "unknown country"):
+        return whole
+    found = _resolve(head, None, False)
+    heads = (found.alpha2,) if isinstance(found, Country) else found.candidates
+    if not heads or _exact_key(note) in _QUALIFIERS:
         return None
-    other = _resolve(note, None, False)
+    other = None if note.strip().isdigit() else _resolve(note, None, False)
     if isinstance(other, Country):
-        rivals: tuple[str, ...] = () if other == found else (other.alpha2,)
+        named: tuple[str, ...] = (other.alpha2,)
     else:  # a former union names its successors: "Russia (Soviet Union)"
-        rivals = () if found.alpha2 in other.candidates else other.candidates
-    return _outcome((found.alpha2, *rivals), text) if rivals else found
+        named = () if other is None else other.candidates
+    common = [code for code in heads if code in named]
+    if len(common) == 1:
+        return Country(common[0])
+    if not named:  # a note that names no country: the name alone
+        return found
+    return _outcome(tuple(dict.fromkeys((*heads, *named))), text)
 
 
 def _outcome(codes: tuple[str, ...], text: str) -> Country | _Failure:

@@ -101,22 +101,34 @@ _LOCATION_COLUMNS: Final = {
     "$.latitude": "latitude",
     "$.longitude": "longitude",
 }
-# UCDP's names where they differ from the ISO short names, as its files spell them.
+# UCDP's names where they differ from the ISO short names, as its files spell them; read
+# first, with "Congo" (ambiguous elsewhere, the Republic of the Congo in UCDP).
 _NAMES: Final = {
     "BA": "Bosnia-Herzegovina",
+    "BO": "Bolivia",
     "CD": "DR Congo (Zaire)",
+    "CG": "Congo",
     "CI": "Ivory Coast",
     "IR": "Iran",
     "KH": "Cambodia (Kampuchea)",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "MG": "Madagascar (Malagasy)",
     "MK": "Macedonia, FYR",
     "MM": "Myanmar (Burma)",
     "RS": "Serbia (Yugoslavia)",
     "RU": "Russia (Soviet Union)",
     "SY": "Syria",
+    "SZ": "Kingdom of eSwatini (Swaziland)",
     "TR": "Turkey",
+    "TZ": "Tanzania",
+    "US": "United States of America",
     "VE": "Venezuela",
+    "VN": "Vietnam (North Vietnam)",
     "YE": "Yemen (North Yemen)",
+    "ZW": "Zimbabwe (Rhodesia)",
 }
+_BY_NAME: Final = {name: Country(a2) for a2, name in _NAMES.items()}
 _VIOLENCE: Final = {
     "1": "State-based violence",
     "2": "Non-state violence",
@@ -154,6 +166,8 @@ def _country(row: Row, losses: list[Loss]) -> Country | None:
         text = row[column]
         if not text:
             continue
+        if system is None and text in _BY_NAME:
+            return _BY_NAME[text]
         try:
             return normalize_country(text, system=system)  # type: ignore[arg-type]
         except (UnknownCountryError, AmbiguousCountryError) as exc:
