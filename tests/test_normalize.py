@@ -235,6 +235,7 @@ class TestNames:
             ("Gambia, The", "GM"),
             ("Lao PDR", "LA"),
             ("Macedonia, FYR", "MK"),
+            ("Korea, Dem. Rep.", "KP"),
         ],
     )
     def test_world_bank_names(self, text: str, expected: str) -> None:
@@ -649,6 +650,8 @@ class TestIdempotence:
         assert candidates("Congo")[1] == "CG"
         assert codes("Guinea") == "GN"
         assert codes("guinea") == "GN"
+        assert codes("Guinean") == codes("Guinea-Conakry") == codes("Guinée-Conakry") == "GN"
+        assert codes("Bissau-Guinean") == "GW"
 
 
 class TestAliasTable:
