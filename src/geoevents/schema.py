@@ -9,9 +9,8 @@ geoevents; geoevents itself remains the reference.
 The schema accepts a little more than geoevents does. It cannot express rules across
 fields (an unnamed actor needs a description, ``low <= best <= high``, an agreement is
 not terminated before it was signed) or across the parts of a value: its EDTF pattern
-knows the ranges of months, days, hours and offsets, but not the length of each month
-(``2025-02-30``), intervals that end before they start, the offset ``-00:00``, or that
-winter 9999 (``9999-24``) ends after the last day there is. Its "blank" is the regex
+knows the calendar (month lengths, leap years), times and offsets, but not intervals
+that end before they start (``2025-08/2025-07``). Its "blank" is the regex
 engine's: a text of invisible marks only (a zero-width space, a direction mark) is blank
 to geoevents but not to the schema. A ``"schema": 1.0`` also passes, since JSON Schema, like
 JSON, does not tell 1.0 from 1.
@@ -45,16 +44,26 @@ SCHEMA_ID: Final = "https://geoevents.invalid/schema/entry.json"
 # JSON Schema tool's regex engine takes it. Once a digit is X every later one is too.
 _YEAR: Final = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001..9999
 _MONTH: Final = "(0[1-9]|1[0-2])"
-_DAY: Final = "(0[1-9]|[12][0-9]|3[01])"
+# Leap years: divisible by 4 but not by 100, or by 400.
+_LEAP: Final = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_DATE: Final = (  # a real day: months of 30 and 31 days, February 29 in leap years
+    f"({_YEAR}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    f"|02-(0[1-9]|1[0-9]|2[0-8]))|{_LEAP}-02-29)"
+)
+_BEFORE_9999: Final = (
+    "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9([0-8][0-9]{2}|9[0-8][0-9]|99[0-8]))"
+)
 _SINGLE: Final = (
-    f"({_YEAR}(-({_MONTH}(-({_DAY}|[0-3]X|XX))?|2[1-4]|[01]X(-XX)?|XX(-XX)?))?"
+    f"({_DATE}|{_YEAR}(-({_MONTH}(-(XX|[0-2]X))?|(0[13-9]|1[0-2])-3X|2[1-3]|[01]X(-XX)?"
+    f"|XX(-XX)?))?|{_BEFORE_9999}-24"  # winter 9999 would end in the year 10000
     "|([0-9]{3}X|[0-9]{2}XX|[0-9]XXX|XXXX)(-XX(-XX)?)?)[?~%]?"
 )
 _TIME: Final = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-_ZONE: Final = "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"  # -00:00 is refused in code
+_HOURS: Final = "([01][0-9]|2[0-3]):[0-5][0-9]"
+_ZONE: Final = f"(Z|[+]{_HOURS}|-(0[1-9]|1[0-9]|2[0-3]):[0-5][0-9]|-00:(0[1-9]|[1-5][0-9]))"
 _EDTF: Final = (
     f"^({_SINGLE}"
-    f"|{_YEAR}-{_MONTH}-{_DAY}T{_TIME}{_ZONE}?"
+    f"|{_DATE}T{_TIME}{_ZONE}?"
     rf"|{_SINGLE}/({_SINGLE}|\.\.)?|(\.\.)?/{_SINGLE})$"
 )
 _N: Final = "(0|[1-9][0-9]{0,8}|1000000000)"  # 0 to 10**9, no leading zeros
@@ -164,7 +173,7 @@ class _Builder:
             datetime.date: {
                 "type": "string",
                 "format": "date",
-                "pattern": f"^{_YEAR}-{_MONTH}-{_DAY}$",
+                "pattern": f"^{_DATE}$",
                 "not": _NO_NEWLINE,
             },
         }
