@@ -258,6 +258,23 @@ class TestAgreesWithTheLibrary:
             from_dict(data)
         assert not validator.is_valid(data)
 
+    def test_invisible_text_is_blank(self, validator: jsonschema.Draft202012Validator) -> None:
+        """Text of format marks only (every one of the BMP) is blank to both; with a letter, not."""
+        import unicodedata
+
+        from geoevents import RecordError, from_dict
+
+        marks = [chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf"]
+        assert len(marks) >= 43  # 43 in Unicode 14 (Python 3.11)
+        for mark in marks:
+            data = _request() | {"summary": f" {mark}{mark} "}
+            with pytest.raises(RecordError):
+                from_dict(data)
+            assert not validator.is_valid(data), hex(ord(mark))
+            data["summary"] = f"{mark}Syria{mark}"
+            assert validator.is_valid(data), hex(ord(mark))
+            assert from_dict(data).summary == data["summary"]  # type: ignore[union-attr]
+
     def test_largest_count(self, validator: jsonschema.Draft202012Validator) -> None:
         """Counts stop at 10**9 in both."""
         clash = {

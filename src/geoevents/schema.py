@@ -10,9 +10,9 @@ The schema accepts a little more than geoevents does. It cannot express rules ac
 fields (an unnamed actor needs a description, ``low <= best <= high``, an agreement is
 not terminated before it was signed) or across the parts of a value: its EDTF pattern
 knows the calendar (month lengths, leap years), times and offsets, but not intervals
-that end before they start (``2025-08/2025-07``). Its "blank" is the regex
-engine's: a text of invisible marks only (a zero-width space, a direction mark) is blank
-to geoevents but not to the schema. A ``"schema": 1.0`` also passes, since JSON Schema, like
+that end before they start (``2025-08/2025-07``). A text of invisible marks outside the
+Basic Multilingual Plane only (tag characters) is blank to geoevents but not to the
+schema. A ``"schema": 1.0`` also passes, since JSON Schema, like
 JSON, does not tell 1.0 from 1.
 """
 
@@ -82,10 +82,19 @@ _CONTROL: Final = r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]"
 _CONTROL_ONE_LINE: Final = r"[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]"
 
 
+# Something visible, as _checks.is_blank says: neither a space nor an invisible format
+# mark (Unicode category Cf; those of the Basic Multilingual Plane, which every regex
+# engine reads as one character each).
+_VISIBLE: Final = (
+    r"[^\s\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
 def _text(limit: int, *, single_line: bool) -> dict[str, Any]:
     """Non-blank text of at most *limit* characters, without control characters."""
     forbidden = _CONTROL_ONE_LINE if single_line else _CONTROL
-    return {"minLength": 1, "maxLength": limit, "pattern": r"\S", "not": {"pattern": forbidden}}
+    return {"minLength": 1, "maxLength": limit, "pattern": _VISIBLE, "not": {"pattern": forbidden}}
 
 
 _NULL: Final = {"type": "null"}
