@@ -297,7 +297,7 @@ def clean_text(text: str, column: str, losses: list[Loss]) -> str:
     if "\r" in text:  # Windows or old Mac line breaks inside a field: one convention
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         losses.append(Loss(column, LossKind.APPROXIMATED, "line breaks written as \\n"))
-    cleaned = "".join("\ufffd" if has_control(c, allow_newlines=True) else c for c in text)
+    cleaned = _replace_controls(text, allow_newlines=True)
     if cleaned != text:
         losses.append(Loss(column, LossKind.APPROXIMATED, "control characters replaced by U+FFFD"))
     return cleaned
@@ -387,8 +387,13 @@ def one_line(text: str, limit: int) -> str:
     """
     flat = " ".join(text.split())
     if not flat.isprintable():
-        flat = "".join("\ufffd" if has_control(c, allow_newlines=False) else c for c in flat)
+        flat = _replace_controls(flat, allow_newlines=False)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _replace_controls(text: str, *, allow_newlines: bool) -> str:
+    """*text* with each character that :func:`has_control` refuses replaced by U+FFFD."""
+    return "".join("\ufffd" if has_control(c, allow_newlines=allow_newlines) else c for c in text)
 
 
 def usable_tag(text: str, limit: int) -> bool:
