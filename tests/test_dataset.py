@@ -441,3 +441,16 @@ class TestTimeline:
             "                                  [b] ap",
             "2025-07-19 ~            event      Ceasefire announced.",
         ]
+
+    def test_times_show_their_clock_and_zone(self) -> None:
+        """A time of day is shown with its zone: its place follows its UTC moment."""
+        dates = ["2025-07-24", "2025-07-23T23:00:00-05:00", "2025-07-23T10:00:00Z"]
+        dates += ["2025-07-23T10:00:30", "2025-07-23"]
+        t = Dataset([rec(f"r{i}", d) for i, d in enumerate(dates)]).timeline()
+        assert [(e.record.id, e.range) for e in t] == [
+            ("r4", "2025-07-23"),
+            ("r3", "2025-07-23 10:00:30"),
+            ("r2", "2025-07-23 10:00Z"),
+            ("r1", "2025-07-23 23:00-05:00"),  # 04:00 on the 24th in UTC
+            ("r0", "2025-07-24"),
+        ]

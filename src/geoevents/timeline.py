@@ -8,8 +8,9 @@ known only to the month is never passed off as happening on the first.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
@@ -29,7 +30,8 @@ class TimelineEntry:
 
     record: Event
     range: str
-    """The possible days as ``first..last`` (``..`` for an unbounded end), or one day."""
+    """The possible days as ``first..last`` (``..`` for an unbounded end), one day, or a
+    day and time with its zone (``2025-07-23 23:00-05:00``)."""
     sources: str
     """The attribution chains of the record, separated by ``;``."""
 
@@ -91,10 +93,17 @@ class Timeline:
         return "\n".join(self.lines())
 
 
+_CLOCK: Final = re.compile(r"T([0-9]{2}:[0-9]{2})(?::00)?")  # whole minutes without seconds
+
+
 def _entry(record: Event) -> TimelineEntry:
     date = record.when.date
     lo, hi = date.earliest, date.latest
-    if lo is not None and lo == hi:
+    if date.time is not None:
+        # The clock and its zone: the order counts a zoned time at its UTC moment, which
+        # may fall on another day than the one written.
+        shown = _CLOCK.sub(r" \1", date.edtf)
+    elif lo is not None and lo == hi:
         shown = lo.isoformat()
     elif (lo is None or lo == datetime.date.min) and (hi is None or hi == datetime.date.max):
         shown = "date unknown"
