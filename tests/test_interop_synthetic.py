@@ -291,7 +291,12 @@ class TestPloverEdges:
         [
             ("[\n{ok},\n{ok} x]", [2, 3], "<stream>:3: $: malformed JSON: expected ',' or ']'"),
             ("[\n{ok}\n]\n,", [2], "<stream>:4: $: malformed JSON: extra data after the array"),
-            ("[\n{ok},\n]", [2], "<stream>:3: $: malformed JSON: Expecting value"),
+            ("[\n{ok},\n]", [2], "<stream>:3: $: malformed JSON: Expecting value at column 1"),
+            (
+                '[\n{ok},\n{{"id": "a\tb"}}]',
+                [2],
+                "<stream>:3: $: malformed JSON: Invalid control character at column 10",
+            ),
         ],
     )
     def test_objects_before_a_syntax_error_are_read(
@@ -309,7 +314,7 @@ class TestPloverEdges:
         reader = read_plover(io.StringIO(text))
         assert list(reader) == []
         assert [str(e) for e in reader.errors] == [
-            "<stream>:1: $: malformed JSON: nested too deeply"
+            "<stream>:1: $: malformed JSON: nested too deeply (records nest only a few levels)"
         ]
 
     def test_fight_location_and_malformed_array(self) -> None:

@@ -146,18 +146,24 @@ def _std_loads(data: str | bytes) -> Any:
     try:
         # RFC 8259 lets a parser ignore a leading byte order mark; editors still write one.
         return _std_decode(data.removeprefix("\ufeff").strip(_BLANK))
-    except json.JSONDecodeError as exc:
-        raise InvalidValueError(
-            # Some of the json module's messages end in "at" ("Invalid control character at").
-            f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}",
-            hint=None,
-        ) from None
-    except RecursionError:
-        raise InvalidValueError(
+    except (ValueError, RecursionError) as exc:
+        raise json_syntax_error(exc) from None
+
+
+def json_syntax_error(exc: ValueError | RecursionError) -> InvalidValueError:
+    """The error of a text the json module refused, worded alike wherever JSON is read."""
+    if isinstance(exc, json.JSONDecodeError):
+        # Some of the json module's messages end in "at" ("Invalid control character at").
+        return InvalidValueError(
+            f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        )
+    if isinstance(exc, RecursionError):
+        return InvalidValueError(
             "malformed JSON: nested too deeply", hint="records nest only a few levels"
-        ) from None
-    except ValueError as exc:  # duplicate keys, NaN/Infinity, integers with 4,300+ digits
-        raise InvalidValueError(f"malformed JSON: {exc}") from None
+        )
+    if "digits" in str(exc):  # an integer longer than Python converts
+        return InvalidValueError("malformed JSON: a number too long to read (over 4,300 digits)")
+    return InvalidValueError(f"malformed JSON: {exc}")  # duplicate keys, NaN, Infinity
 
 
 def _orjson_loads(data: str | bytes) -> Any:

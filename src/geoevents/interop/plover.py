@@ -55,6 +55,7 @@ from geoevents.interop._common import (
     undecodable_error,
     usable_tag,
 )
+from geoevents.jsonio import json_syntax_error
 from geoevents.location import Location
 from geoevents.records import Clash, Event, Meeting, PloverType, Request
 from geoevents.sources import Attribution, Source
@@ -233,15 +234,6 @@ def _objects(reader: InteropReader, handle: IO[str]) -> Iterator[Imported]:
         )
 
 
-def _malformed(exc: ValueError | RecursionError) -> InvalidValueError:
-    if isinstance(exc, RecursionError):
-        return InvalidValueError("malformed JSON: nested too deeply")
-    if isinstance(exc, json.JSONDecodeError):
-        return InvalidValueError(f"malformed JSON: {exc.msg}")
-    # The json module's other refusal: an integer longer than Python converts.
-    return InvalidValueError("malformed JSON: a number too long to read (over 4,300 digits)")
-
-
 def _elements(reader: InteropReader, text: str, first: int) -> Iterator[tuple[int, str, Any]]:
     """Each element of a JSON array with the line it starts on, until the array breaks.
 
@@ -273,7 +265,7 @@ def _elements(reader: InteropReader, text: str, first: int) -> Iterator[tuple[in
                 at = line_at(pos)
                 if isinstance(exc, json.JSONDecodeError):
                     at = exc.lineno + first - 1
-                reader.fail(_malformed(exc), at)
+                reader.fail(json_syntax_error(exc), at)
                 return
             if invalid_utf8(text[pos:end]):
                 reader.fail(undecodable_error(f"$[{index}]"), line_at(pos))
@@ -305,7 +297,7 @@ def _lines(
         try:
             yield number, "$", json.loads(line)
         except (ValueError, RecursionError) as exc:
-            reader.fail(_malformed(exc), number)
+            reader.fail(json_syntax_error(exc), number)
 
 
 def _rejoin(head: str, handle: IO[str]) -> Iterator[str]:
