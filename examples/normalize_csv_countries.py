@@ -1,7 +1,8 @@
 """Normalize the country column of a CSV file to ISO 3166-1 alpha-2, honestly.
 
 Ambiguous names (Congo) and non-countries (Kurdistan) are left empty and listed, never
-guessed. Codes from GDELT are FIPS 10-4: pass --system fips for such a column.
+guessed. Codes from GDELT are FIPS 10-4: pass --system fips for such a column (and
+--system gw for Gleditsch-Ward numbers, as in UCDP's country_id).
 
 Run: python examples/normalize_csv_countries.py [examples/data/countries.csv] [--system fips]
 """
@@ -12,13 +13,15 @@ import argparse
 import csv
 import sys
 from pathlib import Path
+from typing import get_args
 
 from geoevents import AmbiguousCountryError, UnknownCountryError, normalize_country
+from geoevents.normalize import System
 
 parser = argparse.ArgumentParser(description=__doc__)
 parser.add_argument("csv", nargs="?", default=Path(__file__).parent / "data" / "countries.csv")
 parser.add_argument("--column", default="country")
-parser.add_argument("--system", choices=["alpha2", "alpha3", "numeric", "fips", "ioc"])
+parser.add_argument("--system", choices=get_args(System))
 args = parser.parse_args()
 
 with open(args.csv, newline="", encoding="utf-8") as handle:
