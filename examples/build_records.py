@@ -15,6 +15,8 @@ from geoevents import (
     Ceasefire,
     Count,
     Country,
+    Dating,
+    DatingMethod,
     FuzzyDate,
     Quote,
     Request,
@@ -39,10 +41,18 @@ ap = Actor(kind=ActorKind.MEDIA, name="The Associated Press", country=Country("U
 # The claim rests on anonymous officials, through the AP, through the outlet.
 via_ap = Attribution(source=source.id, via=(ap, officials), mode=AttributionMode.PARAPHRASE)
 
-# "on Wednesday", read against a report taken to be published on Thursday 24 July 2025.
+# The officials disclosed the request "on Wednesday", read against a report taken to be
+# published on Thursday 24 July 2025. The request itself is undated: after the violence
+# of "the past two weeks" began, and on or before that disclosure.
+disclosed = resolve_date("on Wednesday", date(2025, 7, 24))
 request = Request(
     id="example/request",
-    when=resolve_date("on Wednesday", date(2025, 7, 24)),
+    when=Dating(
+        date=FuzzyDate.between(FuzzyDate("2025-07-10"), disclosed.date),
+        method=DatingMethod.INFERRED,
+        expression="following sectarian violence over the past two weeks",
+        rule="after the two weeks of violence began, on or before the disclosure",
+    ),
     summary="Syria asked Türkiye for support to strengthen its defence capacity.",
     attributions=(via_ap,),
     requester=syria,

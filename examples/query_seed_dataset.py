@@ -22,7 +22,7 @@ for s in dataset.statements(country=Country("TR")):
 print(f"\n{len(dataset.anonymous_only())} records rest only on unnamed sources")
 print(f"{len(dataset.single_source())} of {len(dataset)} records rest on a single report")
 
-# What possibly happened in the week of the Sweida clashes.
+# What certainly happened within 13-19 July 2025, around the Sweida clashes.
 week = dataset.between(date(2025, 7, 13), date(2025, 7, 19), certainly=True)
 print(f"\nCertainly within 13-19 July 2025: {len(week)} records")
 for r in week:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,6 +36,7 @@ from geoevents import (
     Severity,
     Source,
     Statement,
+    Strike,
 )
 from geoevents.temporal import nested
 
@@ -270,11 +272,14 @@ class TestDisagreements:
         b = rec("b", "2025-07-22", source="reuters", items=both[::-1], **fields)
         assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
         c = rec("c", "2025-07-22", source="reuters", items=both[:1], same_as=("a",), **fields)
+        assert Dataset([a, b, c], sources=SOURCES).validate().disagreements == ()  # fewer
+        other = (RequestItem.MILITARY_AID, RequestItem.TRAINING)
+        c = rec("c", "2025-07-22", source="reuters", items=other, same_as=("a",), **fields)
         (d,) = Dataset([a, b, c], sources=SOURCES).validate().disagreements
         assert [claim.value for claim in d.fields[0].claims] == [
             "air_defence, military_aid",
             "air_defence, military_aid",
-            "military_aid",
+            "military_aid, training",
         ]
 
     def test_links_of_a_repeated_id_count(self) -> None:
@@ -299,12 +304,14 @@ class TestDisagreements:
         assert [f.field for f in found.fields] == ["signed", "in_force"]
 
     def test_equal_parties_count(self) -> None:
-        """Two equal actors are two parties: a third one is a difference."""
+        """Two equal actors are two parties: two of one and two of another differ."""
         fields: dict[str, Any] = {"cls": Agreement}
         a = rec("a", "2025-07", parties=(OFFICIALS, OFFICIALS, SYRIA), same_as=("b",), **fields)
-        b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA), **fields)
+        b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA, SYRIA), **fields)
         (found,) = Dataset([a, b], sources=SOURCES).validate().disagreements
         assert [f.field for f in found.fields] == ["parties"]
+        b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA), **fields)
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()  # fewer
 
     def test_no_disagreement_when_equal(self) -> None:
         """Linked records that agree give no disagreement."""
@@ -313,15 +320,42 @@ class TestDisagreements:
         assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
 
     def test_parties(self) -> None:
-        """Different parties are listed by label."""
+        """Different parties are listed by label; fewer of the same are only vaguer."""
         a = rec("a", "2025-07-15", cls=Ceasefire, parties=(SYRIA, ISRAEL), same_as=("b",))
-        b = rec("b", "2025-07-15", source="reuters", cls=Ceasefire, parties=(SYRIA,))
+        b = rec("b", "2025-07-15", source="reuters", cls=Ceasefire, parties=(SYRIA, TURKIYE))
         (d,) = Dataset([a, b], sources=SOURCES).validate().disagreements
         assert d.fields[0].field == "parties"
         assert [c.value for c in d.fields[0].claims] == [
             "Israel Defense Forces; Syrian interim government",
-            "Syrian interim government",
+            "Government of Türkiye; Syrian interim government",
         ]
+        b = rec("b", "2025-07-15", source="reuters", cls=Ceasefire, parties=(SYRIA,))
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+
+    def test_what_is_no_claim_or_the_same_claim(self) -> None:
+        """Unknown values, empty dates, a country around a place, two names of one party.
+
+        A government or an anonymous group is its country: no disagreement.
+        """
+        from geoevents import Location, SpatialPrecision, Weapon
+
+        syria = Location(name="Syria", country=Country("SY"), precision=SpatialPrecision.COUNTRY)
+        sweida = Location(name="Sweida", country=Country("SY"))
+        turkey = Actor(kind=ActorKind.GOVERNMENT, name="Turkey", country=Country("TR"))
+        officials = Actor.unnamed("Turkish officials", country=Country("TR"))
+        a = rec("a", "2025-07-15", cls=Strike, weapon=Weapon.AIR, location=sweida)
+        b = rec("b", "XXXX", source="reuters", cls=Strike, location=syria, same_as=("a",))
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+        a = rec("a", "2025-07-15", cls=Ceasefire, parties=(SYRIA, TURKIYE, OFFICIALS))
+        b = rec("b", "2025-07", source="reuters", cls=Ceasefire, parties=(turkey, SYRIA, officials))
+        b = attrs.evolve(b, same_as=("a",))
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+        elsewhere = Location(name="Daraa", country=Country("SY"))
+        b = rec("b", "2025-07-15", source="reuters", cls=Strike, location=elsewhere)
+        b = attrs.evolve(b, same_as=("a",))
+        a = rec("a", "2025-07-15", cls=Strike, location=sweida)
+        (d,) = Dataset([a, b], sources=SOURCES).validate().disagreements
+        assert [f.field for f in d.fields] == ["location"]
 
 
 class TestLookups:

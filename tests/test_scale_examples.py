@@ -22,8 +22,8 @@ def example(name: str) -> ModuleType:
 def test_duckdb_query() -> None:
     """DuckDB filters the seed export by date range and country code with plain SQL."""
     rows = example("duckdb_query").main()
-    assert len(rows) == 18
-    assert rows[0] == ("s2025/003/convoy-strikes", "strike", "2025-07-14/2025-07-23")
+    assert len(rows) == 19
+    assert rows[0] == ("s2025/003/request", "request", "2025-07-09/2025-07-23")
     assert rows[-1] == ("s2025/003/training-support-status", "request", "2025-07-23")
     assert all(r[2].startswith("2025-07") for r in rows)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from geoevents import DatasetError, Request, Source, from_json, read_jsonl, to_json
+from geoevents import DatasetError, Source, from_json, read_jsonl, to_json
 from geoevents.datasets import load, names
+from geoevents.temporal import nested
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.jsonl"))
@@ -53,22 +54,34 @@ def test_combined_dataset_is_valid() -> None:
     assert names() == ("syria-turkey-2025",)
     assert len(dataset.sources) == 5
     disputed = {f.field for d in report.disagreements for f in d.fields}
-    assert {"when", "kind", "items", "status"} <= disputed
+    assert {"when", "kind", "modality", "status"} <= disputed
 
 
-def test_the_request_disagreement() -> None:
-    """The reports' versions of Syria's request are linked and their differences listed."""
+def test_the_request_versions_nest() -> None:
+    """The reports' versions of Syria's request are linked; their dates nest, so they agree.
+
+    The explainer (000) puts it after 2023-09-15 with no end, the aggregator (001) between
+    December 2024 and 23 July 2025, the wire copy (003) within the two weeks before 23 July:
+    each holds the next, and a vaguer report is not a contradiction.
+    """
     dataset = load("syria-turkey-2025")
-    requests = {r.id for r in dataset.by_kind(Request)}
-    (found,) = [
-        d
-        for d in dataset.validate().disagreements
-        if requests & set(d.records) >= {"s2025/003/request"}
+    (cluster,) = [c for c in dataset.clusters() if "s2025/003/request" in {r.id for r in c}]
+    assert sorted(r.id for r in cluster) == [f"s2025/00{i}/request" for i in (0, 1, 3)]
+    assert nested([r.when.date for r in cluster])
+    assert not [d for d in dataset.validate().disagreements if "s2025/003/request" in d.records]
+
+
+def test_the_agreement_disagreement() -> None:
+    """Whether a defence agreement exists: signed (002), sought (003), possible (001)."""
+    dataset = load("syria-turkey-2025")
+    (found,) = [d for d in dataset.validate().disagreements if "s2025/002/mou" in d.records]
+    by_field = {f.field: [(c.record, c.value) for c in f.claims] for f in found.fields}
+    assert by_field["status"] == [
+        ("s2025/001/possible-defence-agreement", "proposed"),
+        ("s2025/002/mou", "signed"),
+        ("s2025/003/sought-defence-agreement", "negotiating"),
     ]
-    by_field = {f.field: f for f in found.fields}
-    assert "when" in by_field
-    sources = {s for c in by_field["when"].claims for s in c.sources}
-    assert {"src-000", "src-001", "src-003"} <= sources
+    assert ("s2025/002/mou", "2023-10-19") in by_field["when"]
 
 
 def test_unknown_name() -> None:

@@ -27,11 +27,16 @@ Nothing here does I/O.
 
 from __future__ import annotations
 
+import datetime
+import enum
+import itertools
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from geoevents.actors import Actor
+from geoevents.actors import Actor, ActorKind
 from geoevents.figures import Count
+from geoevents.location import SpatialPrecision
 from geoevents.records import _STAGES as _STAGES_OF
 from geoevents.records import Agreement, Event, Modality
 from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
@@ -249,51 +254,91 @@ def compare(cluster: Sequence[Event]) -> Disagreement | None:
     return Disagreement(records=tuple(r.id for r in cluster), fields=fields) if fields else None
 
 
-def _actors(actors: Iterable[Actor]) -> str | None:
-    # Every actor, in a canonical order: two equal actors may be two parties.
-    labels = sorted(a.label for a in actors)
-    return "; ".join(labels) if labels else None
+class _Claim(NamedTuple):
+    """One record's value of a field: what is compared, and what is shown."""
+
+    key: object
+    shown: str
 
 
-def _role(role: str) -> Callable[[Event], str | None]:
-    def get(record: Event) -> str | None:
+def _actors(actors: Iterable[Actor]) -> _Claim | None:
+    # Every actor, in a canonical order: two equal actors may be two parties. A government
+    # is its country ("Turkey" and "Türkiye", "Syrian government" and "Syria's interim
+    # government" name one party), and so are unnamed actors: "Turkish officials" and
+    # "Turkish defence ministry officials" cannot be told apart.
+    found = sorted(actors, key=lambda a: a.label)
+    if not found:
+        return None
+    keys = [_actor_key(a) for a in found]
+    return _Claim(tuple(sorted(keys)), "; ".join(a.label for a in found))
+
+
+_BY_COUNTRY: Final = frozenset({ActorKind.GOVERNMENT, ActorKind.UNNAMED})
+
+
+def _actor_key(actor: Actor) -> str:
+    if actor.kind in _BY_COUNTRY and actor.country is not None:
+        return f"{actor.kind.value} of {actor.country.alpha2}"
+    return actor.label.casefold()
+
+
+def _role(role: str) -> Callable[[Event], _Claim | None]:
+    def get(record: Event) -> _Claim | None:
         return _actors(p.actor for p in record.participants() if p.role.value == role)
 
     return get
 
 
-def _attr(name: str) -> Callable[[Event], str | None]:
-    def get(record: Event) -> str | None:
+def _attr(name: str) -> Callable[[Event], _Claim | None]:
+    def get(record: Event) -> _Claim | None:
         value = getattr(record, name, None)
         if value is None or value == () or (isinstance(value, Count) and not value.is_known):
             return None
+        if isinstance(value, enum.Enum) and value.value == "unknown":
+            return None  # "unknown" is no claim, as an unknown count is none
+        if isinstance(value, FuzzyDate):
+            return _date(value)
         if isinstance(value, tuple):  # a list of categories: the same set in any order
-            return ", ".join(sorted(dict.fromkeys(str(v) for v in value)))
-        return str(value)
+            items = sorted(dict.fromkeys(str(v) for v in value))
+            return _Claim(tuple(items), ", ".join(items))
+        return _Claim(str(value), str(value))
 
     return get
 
 
-def _location(record: Event) -> str | None:
+def _date(date: FuzzyDate) -> _Claim | None:
+    lo, hi = date.earliest, date.latest
+    if (lo is None or lo == datetime.date.min) and (hi is None or hi == datetime.date.max):
+        return None  # "XXXX", "../..": a date that says nothing claims nothing
+    return _Claim(date, str(date))
+
+
+def _location(record: Event) -> _Claim | None:
     loc = record.location
     if loc is None:
         return None
-    parts = [loc.name, None if loc.country is None else loc.country.alpha2]
-    return ", ".join(p for p in parts if p)
+    country = None if loc.country is None else loc.country.alpha2
+    parts = [loc.name, country]
+    # A place given as its country ("Syria", precision country) holds any place in it.
+    place = None if loc.precision is SpatialPrecision.COUNTRY else loc.name
+    return _Claim((country, place), ", ".join(p for p in parts if p))
+
+
+def _simple(get: Callable[[Event], str]) -> Callable[[Event], _Claim]:
+    return lambda r: _Claim(get(r), get(r))
 
 
 # The dates of an agreement's or a ceasefire's stages, compared as ``when`` is.
 _STAGES: Final = tuple(name for names in _STAGES_OF.values() for name in names)
+_ROLES: Final = {"parties": "party", "sides": "side", "mediators": "mediator"}
 
-_FACETS: dict[str, Callable[[Event], str | None]] = {
-    "kind": lambda r: r.kind,
-    "when": lambda r: str(r.when.date),
-    "modality": lambda r: r.modality.value,
+_FACETS: dict[str, Callable[[Event], _Claim | None]] = {
+    "kind": _simple(lambda r: r.kind),
+    "when": lambda r: _date(r.when.date),
+    "modality": _simple(lambda r: r.modality.value),
     "location": _location,
     **{role: _role(role) for role in ("requester", "addressee", "speaker", "perpetrator")},
-    "parties": _role("party"),
-    "sides": _role("side"),
-    "mediators": _role("mediator"),
+    **{name: _role(role) for name, role in _ROLES.items()},
     "signatories": _role("signatory"),
     **{
         name: _attr(name)
@@ -310,16 +355,36 @@ _FACETS: dict[str, Callable[[Event], str | None]] = {
 }
 
 
+def _chain(lists: Iterable[tuple[Any, ...]]) -> bool:
+    """Whether the lists nest, counting repeats: each within the next.
+
+    A vaguer report's fewer parties or items are within a fuller one's; two equal actors
+    are two parties.
+    """
+    ordered = sorted(map(Counter, lists), key=lambda c: c.total())
+    return all(a <= b for a, b in itertools.pairwise(ordered))
+
+
+def _agree(name: str, keys: list[Any]) -> bool:
+    """Whether differing claims still agree: the vaguer one holds the more precise one."""
+    if name == "when" or name in _STAGES:
+        return nested(keys)
+    if name == "location":  # a country holds every place in it
+        countries = {country for country, _ in keys}
+        places = {place for _, place in keys if place is not None}
+        return len(countries - {None}) <= 1 and len(places) <= 1
+    if isinstance(keys[0], tuple):  # a list of actors or categories: fewer is vaguer
+        return _chain(keys)
+    return False
+
+
 def _compare(name: str, cluster: Sequence[Event]) -> FieldDisagreement | None:
     get = _FACETS[name]
-    claims = [(r, v) for r in cluster if (v := get(r)) is not None]
-    if len({v for _, v in claims}) < 2:
-        return None
-    if name == "when" and nested([r.when.date for r, _ in claims]):
-        return None  # a more precise date within a vaguer one is not a disagreement
-    if name in _STAGES and nested([getattr(r, name) for r, _ in claims]):
+    claims = [(r, c) for r in cluster if (c := get(r)) is not None]
+    keys = list(dict.fromkeys(c.key for _, c in claims))
+    if len(keys) < 2 or _agree(name, keys):
         return None
     return FieldDisagreement(
         field=name,
-        claims=tuple(Claim(record=r.id, sources=r.sources, value=v) for r, v in claims),
+        claims=tuple(Claim(record=r.id, sources=r.sources, value=c.shown) for r, c in claims),
     )
