@@ -153,7 +153,6 @@ class TestAgo:
             ("2 weeks ago", "2025-07-10~"),
             ("a week ago", "2025-07-17~"),
             ("a month ago", "2025-06~"),
-            ("an month ago", "2025-06~"),
             ("eight months ago", "2024-11~"),
             ("a year ago", "2024~"),
             ("10 years ago", "2015~"),
@@ -174,6 +173,42 @@ class TestAgo:
         with pytest.raises(InvalidDateError, match="at least 1") as info:
             resolve_date("0 days ago", THURSDAY)
         assert info.value.hint == "use 'today'"
+
+    @pytest.mark.parametrize(
+        ("expression", "hint"),
+        [
+            ("an week ago", "write 'a week ago'"),
+            ("one days ago", "write 'one day ago'"),
+            ("1 days ago", "write '1 day ago'"),
+            ("two day ago", "write 'two days ago'"),
+        ],
+    )
+    def test_number_and_unit_agree(self, expression: str, hint: str) -> None:
+        """A count and its unit must agree; the error says how to write it."""
+        with pytest.raises(InvalidDateError) as info:
+            resolve_date(expression, THURSDAY)
+        assert (info.value.path, info.value.hint) == ("$", hint)
+
+    @pytest.mark.parametrize(
+        "expression",
+        ["0001 days ago", "07 days ago", "23 July,", "the 23rd of July,", "last wee\u212a"],
+    )
+    def test_malformed_is_refused(self, expression: str) -> None:
+        """Leading zeros, a dangling comma, look-alike letters (Kelvin K): never read."""
+        with pytest.raises(InvalidDateError) as info:
+            resolve_date(expression, THURSDAY)
+        assert info.value.path == "$"
+
+    @pytest.mark.parametrize("expression", ["on\x1cwednesday", "yesterday\x85", "last\rweek"])
+    def test_control_characters(self, expression: str) -> None:
+        """Control characters are refused by resolve_date itself, at the expression."""
+        with pytest.raises(InvalidDateError) as info:
+            resolve_date(expression, THURSDAY)
+        assert (info.value.path, info.value.message) == ("$", "contains control characters")
+
+    def test_a_year_after_a_comma(self) -> None:
+        """The comma belongs before a year: '23 July, 2025' reads, '23 July,' does not."""
+        assert str(resolve_date("23 July, 2025", THURSDAY).date) == "2025-07-23"
 
 
 class TestMonthNames:
@@ -465,7 +500,11 @@ COUNTS = st.one_of(
 DAY_LEVEL = st.one_of(
     st.sampled_from(WEEKDAYS).map(lambda d: f"on {d}"),
     st.sampled_from(WEEKDAYS),
-    st.builds(lambda n, u: f"{n} {u} ago", COUNTS, st.sampled_from(["days", "weeks"])),
+    st.builds(
+        lambda n, u: f"{n} {u}{'' if n in ('1', 'a', 'one') else 's'} ago",
+        COUNTS,
+        st.sampled_from(["day", "week"]),
+    ),
     st.sampled_from(
         [
             "yesterday",
@@ -480,7 +519,11 @@ DAY_LEVEL = st.one_of(
     st.builds(lambda m, d: f"{m} {d}", st.sampled_from(MONTHS), st.integers(1, 28)),
 )
 PERIOD_LEVEL = st.one_of(
-    st.builds(lambda n, u: f"{n} {u} ago", COUNTS, st.sampled_from(["months", "years"])),
+    st.builds(
+        lambda n, u: f"{n} {u}{'' if n in ('1', 'a', 'one') else 's'} ago",
+        COUNTS,
+        st.sampled_from(["month", "year"]),
+    ),
     st.sampled_from(["last month", "last year"]),
     st.sampled_from(MONTHS),
     st.builds(

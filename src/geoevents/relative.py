@@ -56,6 +56,7 @@ from typing import Final
 
 from dateutil.relativedelta import MO, SA, relativedelta, weekday
 
+from geoevents._checks import has_control
 from geoevents.errors import InvalidDateError
 from geoevents.temporal import Dating, DatingMethod, FuzzyDate
 
@@ -83,11 +84,11 @@ _YEAR_PARTS: Final = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 _WD: Final = "|".join(_WEEKDAYS)
 _MO: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_NUM: Final = "[0-9]{1,4}|" + "|".join(_NUMBERS)
+_NUM: Final = "[1-9][0-9]{0,3}|0|" + "|".join(_NUMBERS)  # no leading zeros ("0001")
 _ORD: Final = "(?P<ord>st|nd|rd|th)?"
 
 _WEEKDAY_RE: Final = re.compile(rf"(?:on )?(?P<wd>{_WD})")
-_AGO_RE: Final = re.compile(rf"(?P<n>{_NUM}) (?P<unit>day|week|month|year)s? ago")
+_AGO_RE: Final = re.compile(rf"(?P<n>{_NUM}) (?P<unit>day|week|month|year)(?P<s>s?) ago")
 _MONTH_RE: Final = re.compile(
     rf"(?:in )?(?:(?P<part>early|mid|late)[- ])?(?P<month>{_MO})(?:,? (?P<year>[0-9]{{4}}))?"
 )
@@ -97,7 +98,7 @@ _MONTH_DAY_RE: Final = re.compile(
 )
 _DAY_MONTH_RE: Final = re.compile(
     rf"(?:on )?(?:the )?(?P<day>[0-9]{{1,2}}){_ORD} (?:of )?(?P<month>{_MO})"
-    r",?(?: (?P<year>[0-9]{4}))?"
+    r"(?:,? (?P<year>[0-9]{4}))?"
 )
 _QUALIFIED_WEEKDAY_RE: Final = re.compile(
     rf"(?:on )?(?P<which>last|next|this|coming|past) (?:{_WD})"
@@ -197,9 +198,14 @@ def resolve_date(expression: str, reference: datetime.date, /) -> Dating:
             expression,
             hint=None,
         )
-    text = " ".join(expression.split()).lower().replace("\u2013", "-")
+    if has_control(expression, allow_newlines=True):  # as Dating.expression allows
+        raise _error("contains control characters", expression, hint=None)
+    text = " ".join(expression.split()).replace("\u2013", "-")
     if not text:
         raise _error("empty expression", expression, hint=None)
+    if not text.isascii():  # English phrases only; lower() would read "\u212a" (Kelvin) as "k"
+        raise _error("not a supported relative date expression", expression)
+    text = text.lower()
     try:
         date, rule = _resolve(text, reference, expression)
     except InvalidDateError as exc:
@@ -238,7 +244,7 @@ def _resolve(text: str, ref: datetime.date, expression: str) -> tuple[FuzzyDate,
             f"latest {name} on or before the anchor",
         )
     if match := _AGO_RE.fullmatch(text):
-        return _ago(match["n"], match["unit"], ref, expression)
+        return _ago(match["n"], match["unit"] + match["s"], ref, expression)
     if match := _MONTH_DAY_RE.fullmatch(text) or _DAY_MONTH_RE.fullmatch(text):
         day = int(match["day"])
         if match["ord"] not in (None, _ordinal(day)):
@@ -327,10 +333,15 @@ def _fixed(text: str, ref: datetime.date, expression: str) -> tuple[FuzzyDate, s
     return None
 
 
-def _ago(number: str, unit: str, ref: datetime.date, expression: str) -> tuple[FuzzyDate, str]:
+def _ago(number: str, units: str, ref: datetime.date, expression: str) -> tuple[FuzzyDate, str]:
     n = _NUMBERS[number] if number in _NUMBERS else int(number)
     if n < 1:
         raise _error("'ago' needs a count of at least 1", expression, hint="use 'today'")
+    unit = units.removesuffix("s")
+    if number == "an" or (n == 1) != (units == unit):  # "an week", "two day", "one days"
+        word = "a" if number == "an" else number
+        fixed = f"{word} {unit}{'' if n == 1 else 's'} ago"
+        raise _error("not a supported relative date expression", expression, f"write {fixed!r}")
     plural = f"{n} {unit}{'' if n == 1 else 's'}"
     if unit == "day":
         return FuzzyDate.from_date(ref - datetime.timedelta(days=n)), (
