@@ -744,8 +744,7 @@ class FuzzyDate:
         At day granularity ``self.earliest <= other.latest`` (``None`` is unbounded), so the
         same day counts: two events on 2025-07-23 may have happened in either order. This
         makes ``a.possibly_before(b) == not b.definitely_before(a)``, and
-        ``definitely_before`` implies ``possibly_before``. Two times with a zone are
-        compared as moments; other times of day are not compared.
+        ``definitely_before`` implies ``possibly_before``. Times of day are not compared.
 
         >>> FuzzyDate("2025-07-23").possibly_before(FuzzyDate("2025-07-23"))
         True
@@ -756,8 +755,6 @@ class FuzzyDate:
 
     def overlaps(self, other: FuzzyDate, /) -> bool:
         """Whether the two runs of possible days share a day; symmetric.
-
-        Two times with a zone are moments: they overlap only when they are the same one.
 
         Equal to ``a.possibly_before(b) and b.possibly_before(a)``, and never true together
         with ``definitely_before`` in either direction.
@@ -772,9 +769,7 @@ class FuzzyDate:
 
         A time with a zone offset is a moment: it contains only the same moment on the
         same day (written with any offset), never a run of days, however short. That
-        keeps containment transitive. Contained in days, its possible days are those of
-        :meth:`definitely_before`, its UTC day and the days either side, so that whatever
-        is certainly before (or after) self is certainly before (or after) *other* too.
+        keeps containment transitive.
 
         >>> FuzzyDate("2025-07").contains(FuzzyDate("2025-07-2X"))
         True
@@ -783,11 +778,16 @@ class FuzzyDate:
         """
         mine, theirs = self._info, other._info
         moment = _utc_seconds(mine)
-        if moment is not None:
-            return _utc_seconds(theirs) == moment and theirs.earliest == mine.earliest
-        first, last = _days(theirs)
-        starts_ok = mine.earliest is None or (first is not None and mine.earliest <= first)
-        ends_ok = mine.latest is None or (last is not None and last <= mine.latest)
+        if moment is not None and (
+            _utc_seconds(theirs) != moment or theirs.earliest != mine.earliest
+        ):
+            return False
+        starts_ok = mine.earliest is None or (
+            theirs.earliest is not None and mine.earliest <= theirs.earliest
+        )
+        ends_ok = mine.latest is None or (
+            theirs.latest is not None and theirs.latest <= mine.latest
+        )
         return starts_ok and ends_ok
 
 
@@ -803,7 +803,7 @@ def nested(dates: Iterable[FuzzyDate]) -> bool:
     """
 
     def widest_first(date: FuzzyDate) -> tuple[int, int, bool]:
-        first, last = _days(date._info)
+        first, last = date.earliest, date.latest
         return (
             _UNBOUNDED_START if first is None else first.toordinal(),
             -(_UNBOUNDED_END if last is None else last.toordinal()),
