@@ -744,7 +744,8 @@ class FuzzyDate:
         At day granularity ``self.earliest <= other.latest`` (``None`` is unbounded), so the
         same day counts: two events on 2025-07-23 may have happened in either order. This
         makes ``a.possibly_before(b) == not b.definitely_before(a)``, and
-        ``definitely_before`` implies ``possibly_before``. Times of day are not compared.
+        ``definitely_before`` implies ``possibly_before``. Two times with a zone are
+        compared as moments; other times of day are not compared.
 
         >>> FuzzyDate("2025-07-23").possibly_before(FuzzyDate("2025-07-23"))
         True
@@ -755,6 +756,8 @@ class FuzzyDate:
 
     def overlaps(self, other: FuzzyDate, /) -> bool:
         """Whether the two runs of possible days share a day; symmetric.
+
+        Two times with a zone are moments: they overlap only when they are the same one.
 
         Equal to ``a.possibly_before(b) and b.possibly_before(a)``, and never true together
         with ``definitely_before`` in either direction.
@@ -769,7 +772,10 @@ class FuzzyDate:
 
         A time with a zone offset is a moment: it contains only the same moment on the
         same day (written with any offset), never a run of days, however short. That
-        keeps containment transitive.
+        keeps containment transitive. Contained in days, a moment counts at the day it is
+        written on, as :attr:`earliest` and :attr:`latest` give it, though
+        :meth:`definitely_before` allows it the days either side: a day contains a moment
+        on it that a date before the day may not certainly precede.
 
         >>> FuzzyDate("2025-07").contains(FuzzyDate("2025-07-2X"))
         True
