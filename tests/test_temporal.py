@@ -423,7 +423,7 @@ INVALID = [
     ("2025-?07-23", "only at the end"),
     ("?2025", "only at the end"),
     ("2025?-07", "only at the end"),
-    ("2025-07-23?~", "only at the end"),
+    ("2025-07-23?~", "one qualifier at most"),
     ("2025-XX-23", "may be followed only by more 'X's"),
     ("202X-07", "may be followed only by more 'X's"),
     ("2025-07-X3", "may be followed only by more 'X's"),
@@ -456,9 +456,12 @@ INVALID = [
     ("２０２５", "only ASCII digits"),
     ("2025–07", "only ASCII characters"),
     ("", "empty string"),
-    ("2025-07-23 10:00", "not a supported EDTF date"),
+    ("2025-07-23 10:00", "joined by 'T'"),
     ("July 2025", "not a supported EDTF date"),
-    ("2025-7-23", "not a supported EDTF date"),
+    ("2025-7-23", "months and days have two digits"),
+    ("2025/07/23", "with hyphens, year first"),
+    ("23/07/2025", "with hyphens, year first"),
+    ("2025-07-23~?", "one qualifier at most"),
 ]
 
 

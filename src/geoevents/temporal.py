@@ -77,6 +77,10 @@ _QUALIFIERS: Final = "?~%"
 # Only for error messages: near misses that deserve a specific explanation.
 _LOWER_X_RE: Final = re.compile(r"[0-9Xxu]{4}(?:-[0-9Xxu]{2}){0,2}[?~%]?", re.ASCII)
 _TIME_LIKE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt]", re.ASCII)
+# Common slips, named in errors: a space for the T, one-digit months or days, slashes.
+_SPACED_TIME_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:", re.ASCII)
+_SHORT_PARTS_RE: Final = re.compile(r"[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?[?~%]?", re.ASCII)
+_SLASHED_RE: Final = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}", re.ASCII)
 
 
 class Precision(enum.StrEnum):
@@ -154,12 +158,18 @@ def _diagnose(part: str, text: str) -> InvalidDateError:
         return _fail(
             "unspecified digits are written with an uppercase 'X'", text, "e.g. 2025-07-XX"
         )
+    if _SPACED_TIME_RE.match(part):
+        return _fail("a date and its time are joined by 'T'", text, f"e.g. {part[:10]}T{part[11:]}")
     if _TIME_LIKE_RE.match(part):
         return _fail(
             "a date and time must be written YYYY-MM-DDThh:mm:ss with an optional 'Z' or "
             "'±hh:mm', without qualifiers, and not inside an interval",
             text,
         )
+    if len(part) > 1 and part[-1] in _QUALIFIERS and part[-2] in _QUALIFIERS:
+        return _fail("one qualifier at most", text, "'%' means both uncertain and approximate")
+    if _SHORT_PARTS_RE.fullmatch(part):
+        return _fail("months and days have two digits", text, "e.g. 2025-07-03, not 2025-7-3")
     if any(c in part[:-1] for c in _QUALIFIERS) or part[:1] in _QUALIFIERS:
         return _fail(
             "qualifiers '?', '~' and '%' are allowed only at the end of a date "
@@ -339,6 +349,8 @@ def _analyse(text: str) -> _Info:
     if "/" not in text:
         return _single(text, text)
     if text.count("/") > 1:
+        if _SLASHED_RE.fullmatch(text):  # 2025/07/23, 23/07/2025
+            raise _fail("a date is written with hyphens, year first", text, "e.g. 2025-07-23")
         raise _fail("an interval has exactly one '/'", text)
     head, tail = text.split("/")
     start, end = _endpoint(head, text, "start"), _endpoint(tail, text, "end")
