@@ -1,8 +1,9 @@
 """Example datasets bundled with geoevents, usable after a plain ``pip install``.
 
-``syria-turkey-2025``: five news reports (July 2025 and undated commentary) about Syria's
-request for Turkish defence support after the sectarian clashes in Sweida, encoded record
-by record with their sources, attributions and the disagreements between them.
+``syria-turkey-2025``: five news reports (July 2025 and undated commentary) on Syrian-
+Turkish defence ties around Syria's request for Turkish support after the sectarian
+clashes in Sweida (two of them on a 2023 training pact and on security talks), encoded
+record by record with their sources, attributions and the disagreements between them.
 
 >>> from geoevents.datasets import load, names
 >>> names()
