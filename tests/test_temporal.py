@@ -472,6 +472,18 @@ def _parse_or_error(text: str) -> FuzzyDate | InvalidDateError:
         return err
 
 
+class TestStrSubclass:
+    def test_the_characters_checked_are_stored(self) -> None:
+        """A str subclass whose __str__ says something else stores what was validated."""
+
+        class Other(str):
+            def __str__(self) -> str:
+                return "2026"
+
+        date = FuzzyDate(Other("2025"))
+        assert (date.edtf, type(date.edtf)) == ("2025", str)
+
+
 class TestInvalid:
     """Strings that are not supported EDTF raise InvalidDateError."""
 

@@ -398,7 +398,7 @@ def _check_text(text: object) -> str:
         raise _fail("only ASCII characters are allowed", text)
     if text != text.strip():
         raise _fail("surrounding whitespace is not allowed", text, "strip the string first")
-    return str(text)
+    return str.__str__(text)  # the characters checked, whatever a subclass's __str__ says
 
 
 def _qualifier(approximate: bool, uncertain: bool) -> str:
