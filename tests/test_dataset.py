@@ -332,6 +332,25 @@ class TestDisagreements:
         b = rec("b", "2025-07-15", source="reuters", cls=Ceasefire, parties=(SYRIA,))
         assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
 
+    @pytest.mark.parametrize(
+        ("first", "second", "differ"),
+        [
+            ("10 (8..12)", "9", False),
+            (">=5", "12", False),
+            ("3..7", "5 (4..6)", False),
+            ("10", "12", True),
+            ("10 (8..12)", "13", True),
+            ("3..7", "5..9", True),
+            ("unknown", "12", False),
+        ],
+    )
+    def test_counts_nest(self, first: str, second: str, differ: bool) -> None:
+        """A toll within another report's range is not a contradiction; two exact ones are."""
+        a = rec("a", "2025-07-15", cls=Clash, fatalities=Count.parse(first), same_as=("b",))
+        b = rec("b", "2025-07-15", source="reuters", cls=Clash, fatalities=Count.parse(second))
+        found = Dataset([a, b], sources=SOURCES).validate().disagreements
+        assert [f.field for d in found for f in d.fields] == (["fatalities"] if differ else [])
+
     def test_what_is_no_claim_or_the_same_claim(self) -> None:
         """Unknown values, empty dates, a country around a place, two names of one party.
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 import enum
 import itertools
+import math
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -298,6 +299,8 @@ def _attr(name: str) -> Callable[[Event], _Claim | None]:
             return None  # "unknown" is no claim, as an unknown count is none
         if isinstance(value, FuzzyDate):
             return _date(value)
+        if isinstance(value, Count):  # the range of possible numbers, as a date's days
+            return _Claim((value.minimum or 0, value.maximum), str(value))
         if isinstance(value, tuple):  # a list of categories: the same set in any order
             items = sorted(dict.fromkeys(str(v) for v in value))
             return _Claim(tuple(items), ", ".join(items))
@@ -331,6 +334,7 @@ def _simple(get: Callable[[Event], str]) -> Callable[[Event], _Claim]:
 # The dates of an agreement's or a ceasefire's stages, compared as ``when`` is.
 _STAGES: Final = tuple(name for names in _STAGES_OF.values() for name in names)
 _ROLES: Final = {"parties": "party", "sides": "side", "mediators": "mediator"}
+_COUNTS: Final = ("fatalities", "injuries")
 
 _FACETS: dict[str, Callable[[Event], _Claim | None]] = {
     "kind": _simple(lambda r: r.kind),
@@ -343,8 +347,7 @@ _FACETS: dict[str, Callable[[Event], _Claim | None]] = {
     **{
         name: _attr(name)
         for name in (
-            "fatalities",
-            "injuries",
+            *_COUNTS,
             "items",
             "status",
             "agreement_type",
@@ -369,6 +372,12 @@ def _agree(name: str, keys: list[Any]) -> bool:
     """Whether differing claims still agree: the vaguer one holds the more precise one."""
     if name == "when" or name in _STAGES:
         return nested(keys)
+    if name in _COUNTS:  # "10 (8..12)" holds "9", "at least 5" holds "12"; 10 and 12 differ
+        spans = sorted(keys, key=lambda k: (k[0], -(math.inf if k[1] is None else k[1])))
+        return all(
+            b[0] >= a[0] and (a[1] is None or (b[1] is not None and b[1] <= a[1]))
+            for a, b in itertools.pairwise(spans)
+        )
     if name == "location":  # a country holds every place in it
         countries = {country for country, _ in keys}
         places = {place for _, place in keys if place is not None}
