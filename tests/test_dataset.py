@@ -29,12 +29,14 @@ from geoevents import (
     FieldDisagreement,
     FuzzyDate,
     InvalidValueError,
+    Location,
     Modality,
     Problem,
     Report,
     Request,
     Severity,
     Source,
+    SpatialPrecision,
     Statement,
     Strike,
 )
@@ -304,10 +306,10 @@ class TestDisagreements:
         assert [f.field for f in found.fields] == ["signed", "in_force"]
 
     def test_equal_parties_count(self) -> None:
-        """Two equal actors are two parties: two of one and two of another differ."""
+        """Two equal actors are two parties: two groups of officials are not one."""
         fields: dict[str, Any] = {"cls": Agreement}
         a = rec("a", "2025-07", parties=(OFFICIALS, OFFICIALS, SYRIA), same_as=("b",), **fields)
-        b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA, SYRIA), **fields)
+        b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA, ISRAEL), **fields)
         (found,) = Dataset([a, b], sources=SOURCES).validate().disagreements
         assert [f.field for f in found.fields] == ["parties"]
         b = rec("b", "2025-07", source="reuters", parties=(OFFICIALS, SYRIA), **fields)
@@ -350,6 +352,45 @@ class TestDisagreements:
         b = rec("b", "2025-07-15", source="reuters", cls=Clash, fatalities=Count.parse(second))
         found = Dataset([a, b], sources=SOURCES).validate().disagreements
         assert [f.field for d in found for f in d.fields] == (["fatalities"] if differ else [])
+
+    def test_one_party_however_given(self) -> None:
+        """A government named twice is one party; a name without its country is still it."""
+        turkey = Actor(kind=ActorKind.GOVERNMENT, name="Turkey", country=Country("TR"))
+        bare = Actor(kind=ActorKind.GOVERNMENT, name="Turkey")
+        a = rec("a", "2025-07", cls=Agreement, parties=(turkey, TURKIYE), same_as=("b",))
+        b = rec("b", "2025-07", source="reuters", cls=Agreement, parties=(turkey, SYRIA))
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+        fields: dict[str, Any] = {"cls": Request, "addressee": SYRIA}
+        a = rec("a", "2025-07", requester=turkey, same_as=("b",), **fields)
+        b = rec("b", "2025-07", source="reuters", requester=bare, **fields)
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+        # The same wording with and without a country, in one list: sorted, not a crash.
+        a = rec("a", "2025-07", cls=Agreement, parties=(turkey, bare), same_as=("b",))
+        b = rec("b", "2025-07", source="reuters", cls=Agreement, parties=(bare, turkey))
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
+
+    def test_places_and_units(self) -> None:
+        """Admin units are places too; coordinates alone claim no place."""
+        daraa = Location(country=Country("SY"), admin1="Daraa", precision=SpatialPrecision.ADMIN1)
+        sweida = Location(name="Sweida", country=Country("SY"))
+        in_sweida = Location(name="Sweida", country=Country("SY"), admin1="Sweida")
+        point = Location(latitude=32.7, longitude=36.6)
+        for first, second, differ in [
+            (daraa, sweida, False),  # a unit and a named place: neither names the other's
+            (daraa, Location(country=Country("SY"), admin1="As-Suwayda"), True),
+            (sweida, in_sweida, False),
+            (point, sweida, False),
+        ]:
+            a = rec("a", "2025-07-15", cls=Strike, location=first, same_as=("b",))
+            b = rec("b", "2025-07-15", source="reuters", cls=Strike, location=second)
+            found = Dataset([a, b], sources=SOURCES).validate().disagreements
+            assert [f.field for d in found for f in d.fields] == (["location"] if differ else [])
+
+    def test_one_moment_in_two_zones(self) -> None:
+        """The same instant written with two offsets is one date."""
+        a = rec("a", "2025-07-15T23:30:00-05:00", same_as=("b",))
+        b = rec("b", "2025-07-16T04:30:00Z", source="reuters")
+        assert Dataset([a, b], sources=SOURCES).validate().disagreements == ()
 
     def test_what_is_no_claim_or_the_same_claim(self) -> None:
         """Unknown values, empty dates, a country around a place, two names of one party.

@@ -41,7 +41,7 @@ from geoevents.location import SpatialPrecision
 from geoevents.records import _STAGES as _STAGES_OF
 from geoevents.records import Agreement, Event, Modality
 from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
-from geoevents.temporal import FuzzyDate, may_precede, nested
+from geoevents.temporal import FuzzyDate, _utc_seconds, may_precede, nested
 
 if TYPE_CHECKING:
     from geoevents.dataset import Dataset
@@ -263,24 +263,44 @@ class _Claim(NamedTuple):
 
 
 def _actors(actors: Iterable[Actor]) -> _Claim | None:
-    # Every actor, in a canonical order: two equal actors may be two parties. A government
-    # is its country ("Turkey" and "Türkiye", "Syrian government" and "Syria's interim
-    # government" name one party), and so are unnamed actors: "Turkish officials" and
-    # "Turkish defence ministry officials" cannot be told apart.
+    # Every actor, in a canonical order: two equal actors may be two parties. What is
+    # compared is (kind, label, country); see _same_parties for who counts as whom.
     found = sorted(actors, key=lambda a: a.label)
     if not found:
         return None
-    keys = [_actor_key(a) for a in found]
-    return _Claim(tuple(sorted(keys)), "; ".join(a.label for a in found))
+    keys = tuple(
+        sorted(
+            (a.kind.value, a.label.casefold(), "" if a.country is None else a.country.alpha2)
+            for a in found
+        )
+    )
+    return _Claim(keys, "; ".join(a.label for a in found))
 
 
-_BY_COUNTRY: Final = frozenset({ActorKind.GOVERNMENT, ActorKind.UNNAMED})
+# Kinds whose members of one country cannot be told apart by their wording: "Turkey" and
+# "Türkiye", "Syrian government" and "Syria's interim government" are one government;
+# "Turkish officials" and "Turkish defence ministry officials" one anonymous group.
+_BY_COUNTRY: Final = frozenset({ActorKind.GOVERNMENT.value, ActorKind.UNNAMED.value})
 
 
-def _actor_key(actor: Actor) -> str:
-    if actor.kind in _BY_COUNTRY and actor.country is not None:
-        return f"{actor.kind.value} of {actor.country.alpha2}"
-    return actor.label.casefold()
+def _same_parties(claims: list[tuple[tuple[str, str, str], ...]]) -> bool:
+    """Whether the lists of actors nest once each actor is reduced to who it is.
+
+    An actor without a country takes the country another record of the cluster gives the
+    same wording; a government or an anonymous group of one country is one party, however
+    named, and a government is one party even if a report names it twice.
+    """
+    countries = {(kind, label): c for claim in claims for kind, label, c in claim if c}
+    lists: list[tuple[str, ...]] = []
+    for claim in claims:
+        keys: list[str] = []
+        for kind, label, given in claim:
+            country = given or countries.get((kind, label))
+            key = f"{kind} of {country}" if kind in _BY_COUNTRY and country else label
+            if not (kind == ActorKind.GOVERNMENT.value and key in keys):
+                keys.append(key)
+        lists.append(tuple(keys))
+    return _chain(lists)
 
 
 def _role(role: str) -> Callable[[Event], _Claim | None]:
@@ -321,10 +341,14 @@ def _location(record: Event) -> _Claim | None:
     if loc is None:
         return None
     country = None if loc.country is None else loc.country.alpha2
-    parts = [loc.name, country]
-    # A place given as its country ("Syria", precision country) holds any place in it.
-    place = None if loc.precision is SpatialPrecision.COUNTRY else loc.name
-    return _Claim((country, place), ", ".join(p for p in parts if p))
+    # A place given as its country ("Syria", precision country) holds any place in it;
+    # admin units narrow it as a name does.
+    name = None if loc.precision is SpatialPrecision.COUNTRY and country else loc.name
+    path = tuple(None if p is None else p.casefold() for p in (loc.admin1, loc.admin2, name))
+    if country is None and path == (None, None, None):
+        return None  # coordinates alone: no place to compare
+    shown = [loc.name or loc.admin2 or loc.admin1, country]
+    return _Claim((country, *path), ", ".join(p for p in shown if p))
 
 
 def _simple(get: Callable[[Event], str]) -> Callable[[Event], _Claim]:
@@ -335,6 +359,9 @@ def _simple(get: Callable[[Event], str]) -> Callable[[Event], _Claim]:
 _STAGES: Final = tuple(name for names in _STAGES_OF.values() for name in names)
 _ROLES: Final = {"parties": "party", "sides": "side", "mediators": "mediator"}
 _COUNTS: Final = ("fatalities", "injuries")
+_PARTY_FACETS: Final = frozenset(
+    {"requester", "addressee", "speaker", "perpetrator", "signatories", *_ROLES}
+)
 
 _FACETS: dict[str, Callable[[Event], _Claim | None]] = {
     "kind": _simple(lambda r: r.kind),
@@ -371,18 +398,24 @@ def _chain(lists: Iterable[tuple[Any, ...]]) -> bool:
 def _agree(name: str, keys: list[Any]) -> bool:
     """Whether differing claims still agree: the vaguer one holds the more precise one."""
     if name == "when" or name in _STAGES:
-        return nested(keys)
+        # One moment written in two zones is one date.
+        moments: dict[int, FuzzyDate] = {}
+        for date in keys:
+            moment = _utc_seconds(date._info)
+            if moment is not None:
+                moments.setdefault(moment, date)
+        return nested(moments[m] if (m := _utc_seconds(d._info)) is not None else d for d in keys)
     if name in _COUNTS:  # "10 (8..12)" holds "9", "at least 5" holds "12"; 10 and 12 differ
         spans = sorted(keys, key=lambda k: (k[0], -(math.inf if k[1] is None else k[1])))
         return all(
             b[0] >= a[0] and (a[1] is None or (b[1] is not None and b[1] <= a[1]))
             for a, b in itertools.pairwise(spans)
         )
-    if name == "location":  # a country holds every place in it
-        countries = {country for country, _ in keys}
-        places = {place for _, place in keys if place is not None}
-        return len(countries - {None}) <= 1 and len(places) <= 1
-    if isinstance(keys[0], tuple):  # a list of actors or categories: fewer is vaguer
+    if name == "location":  # a country holds every place in it, a unit what is in it
+        return all(len({k[i] for k in keys} - {None}) <= 1 for i in range(4))
+    if name in _PARTY_FACETS:
+        return _same_parties(keys)
+    if isinstance(keys[0], tuple):  # a list of categories: fewer is vaguer
         return _chain(keys)
     return False
 
