@@ -472,6 +472,15 @@ def _parse_or_error(text: str) -> FuzzyDate | InvalidDateError:
         return err
 
 
+class TestSlipHints:
+    def test_a_space_before_the_time(self) -> None:
+        """The hint shows a form that parses: the T, and seconds."""
+        with pytest.raises(InvalidDateError) as info:
+            FuzzyDate("2025-07-23 10:00")
+        assert info.value.hint == "write 2025-07-23Thh:mm:ss"
+        FuzzyDate("2025-07-23T10:00:00")
+
+
 class TestStrSubclass:
     def test_the_characters_checked_are_stored(self) -> None:
         """A str subclass whose __str__ says something else stores what was validated."""

@@ -271,7 +271,6 @@ def _deletes() -> dict[str, list[tuple[str, int]]]:
         return _DELETES
 
 
-# With their articles, for messages: "not an ISO alpha-2 code".
 # Gleditsch-Ward numbers that no one ISO country continues: Czechoslovakia, split in two,
 # and breakaway regions that ISO does not list.
 _GW_SPLIT: Final = {"315": ("CZ", "SK")}
@@ -286,6 +285,7 @@ _QUALIFIERS: Final = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
     | {"central", "upper", "lower", "new"}
 )
+# With their articles, for messages: "not an ISO alpha-2 code".
 _SYSTEM_NAMES: Final = {
     "alpha2": "an ISO alpha-2",
     "alpha3": "an ISO alpha-3",
@@ -536,10 +536,10 @@ def normalize_country(text: str, *, system: System | None = None, fuzzy: bool = 
     Case, accents, punctuation, whitespace, dotted ``İ``, NFD input, full-width letters
     and noise such as "the", "Republic of" and ", Republic of" are ignored. A note in
     parentheses, as UCDP writes ``Serbia (Yugoslavia)``, may give a former name; one that
-    names another country (``Georgia (USA)``) makes the input ambiguous. Without *system*, two uppercase
-    letters are an ISO alpha-2 code, three an alpha-3 code and digits a numeric code;
-    everything else is matched as a name. With *system*, *text* must be a code of that
-    system and names are not tried. Never guesses: ambiguous names raise
+    names another country (``Georgia (USA)``) makes the input ambiguous. Without
+    *system*, two uppercase letters are an ISO alpha-2 code, three an alpha-3 code and
+    digits a numeric code; everything else is matched as a name. With *system*, *text*
+    must be a code of that system and names are not tried. Never guesses: ambiguous names raise
     :class:`AmbiguousCountryError`.
 
     Args:

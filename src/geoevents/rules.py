@@ -27,7 +27,6 @@ Nothing here does I/O.
 
 from __future__ import annotations
 
-import datetime
 import enum
 import itertools
 import math
@@ -41,7 +40,7 @@ from geoevents.location import SpatialPrecision
 from geoevents.records import _STAGES as _STAGES_OF
 from geoevents.records import Agreement, Event, Modality
 from geoevents.report import Claim, Disagreement, FieldDisagreement, Problem, Report, Severity
-from geoevents.temporal import FuzzyDate, _utc_seconds, may_precede, nested
+from geoevents.temporal import FuzzyDate, _says_nothing, _utc_seconds, may_precede, nested
 
 if TYPE_CHECKING:
     from geoevents.dataset import Dataset
@@ -330,10 +329,7 @@ def _attr(name: str) -> Callable[[Event], _Claim | None]:
 
 
 def _date(date: FuzzyDate) -> _Claim | None:
-    lo, hi = date.earliest, date.latest
-    if (lo is None or lo == datetime.date.min) and (hi is None or hi == datetime.date.max):
-        return None  # "XXXX", "../..": a date that says nothing claims nothing
-    return _Claim(date, str(date))
+    return None if _says_nothing(date) else _Claim(date, str(date))
 
 
 def _location(record: Event) -> _Claim | None:
@@ -352,7 +348,11 @@ def _location(record: Event) -> _Claim | None:
 
 
 def _simple(get: Callable[[Event], str]) -> Callable[[Event], _Claim]:
-    return lambda r: _Claim(get(r), get(r))
+    def claim(record: Event) -> _Claim:
+        value = get(record)
+        return _Claim(value, value)
+
+    return claim
 
 
 # The dates of an agreement's or a ceasefire's stages, compared as ``when`` is.
@@ -398,13 +398,13 @@ def _chain(lists: Iterable[tuple[Any, ...]]) -> bool:
 def _agree(name: str, keys: list[Any]) -> bool:
     """Whether differing claims still agree: the vaguer one holds the more precise one."""
     if name == "when" or name in _STAGES:
-        # One moment written in two zones is one date.
         moments: dict[int, FuzzyDate] = {}
-        for date in keys:
+
+        def one(date: FuzzyDate) -> FuzzyDate:  # one moment written in two zones is one date
             moment = _utc_seconds(date._info)
-            if moment is not None:
-                moments.setdefault(moment, date)
-        return nested(moments[m] if (m := _utc_seconds(d._info)) is not None else d for d in keys)
+            return date if moment is None else moments.setdefault(moment, date)
+
+        return nested(map(one, keys))
     if name in _COUNTS:  # "10 (8..12)" holds "9", "at least 5" holds "12"; 10 and 12 differ
         spans = sorted(keys, key=lambda k: (k[0], -(math.inf if k[1] is None else k[1])))
         return all(

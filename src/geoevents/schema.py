@@ -12,8 +12,8 @@ not terminated before it was signed) or across the parts of a value: its EDTF pa
 knows the calendar (month lengths, leap years), times and offsets, but not intervals
 that end before they start (``2025-08/2025-07``). A text of invisible marks outside the
 Basic Multilingual Plane only (tag characters) is blank to geoevents but not to the
-schema. A ``"schema": 1.0`` also passes, since JSON Schema, like
-JSON, does not tell 1.0 from 1.
+schema. A ``"schema": 1.0`` also passes, since JSON Schema, like JSON, does not tell 1.0
+from 1.
 """
 
 from __future__ import annotations

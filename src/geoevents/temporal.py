@@ -159,7 +159,7 @@ def _diagnose(part: str, text: str) -> InvalidDateError:
             "unspecified digits are written with an uppercase 'X'", text, "e.g. 2025-07-XX"
         )
     if _SPACED_TIME_RE.match(part):
-        return _fail("a date and its time are joined by 'T'", text, f"e.g. {part[:10]}T{part[11:]}")
+        return _fail("a date and its time are joined by 'T'", text, f"write {part[:10]}Thh:mm:ss")
     if _TIME_LIKE_RE.match(part):
         return _fail(
             "a date and time must be written YYYY-MM-DDThh:mm:ss with an optional 'Z' or "
@@ -846,6 +846,12 @@ def _utc_seconds(info: _Info) -> int | None:
         return None
     clock = time.hour * 3600 + time.minute * 60 + time.second
     return info.earliest.toordinal() * 86_400 + clock - int(offset.total_seconds())
+
+
+def _says_nothing(date: FuzzyDate) -> bool:
+    """Whether every day there is may be *date*'s ("XXXX", "../..", "0001-01-01/9999")."""
+    lo, hi = date.earliest, date.latest
+    return (lo is None or lo == datetime.date.min) and (hi is None or hi == datetime.date.max)
 
 
 def may_precede(a: FuzzyDate, b: FuzzyDate, /) -> bool:

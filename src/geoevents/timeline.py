@@ -7,7 +7,6 @@ known only to the month is never passed off as happening on the first.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final, final
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Final, final
 import attrs
 
 from geoevents.records import Event, Statement
+from geoevents.temporal import _says_nothing
 
 if TYPE_CHECKING:
     from geoevents.dataset import Dataset
@@ -105,7 +105,7 @@ def _entry(record: Event) -> TimelineEntry:
         shown = _CLOCK.sub(r" \1", date.edtf)
     elif lo is not None and lo == hi:
         shown = lo.isoformat()
-    elif (lo is None or lo == datetime.date.min) and (hi is None or hi == datetime.date.max):
+    elif _says_nothing(date):
         shown = "date unknown"
     else:
         shown = f"{'' if lo is None else lo.isoformat()}..{'' if hi is None else hi.isoformat()}"

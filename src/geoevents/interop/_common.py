@@ -47,6 +47,7 @@ import attrs
 
 from geoevents._atomic import replace_text
 from geoevents._checks import has_control
+from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 from geoevents.records import Event
 from geoevents.sources import Source
@@ -394,6 +395,30 @@ def one_line(text: str, limit: int) -> str:
 def _replace_controls(text: str, *, allow_newlines: bool) -> str:
     """*text* with each character that :func:`has_control` refuses replaced by U+FFFD."""
     return "".join("\ufffd" if has_control(c, allow_newlines=allow_newlines) else c for c in text)
+
+
+@final
+class CountryNames:
+    """A format's own spellings of countries, where they differ from the ISO short names.
+
+    Read before :func:`~geoevents.normalize_country`, so that a name means what the format
+    means by it ("Congo" is one country in UCDP and ICEWS, ambiguous elsewhere), and
+    written back instead of the ISO name, so that rows round-trip.
+    """
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._names = dict(names)  # alpha-2 -> the format's name
+        self._countries: dict[str, Country] | None = None  # built on first read
+
+    def name(self, country: Country) -> str:
+        """The format's name of *country*: its own spelling, else the ISO short name."""
+        return self._names.get(country.alpha2, country.name)
+
+    def country(self, name: str) -> Country | None:
+        """The country the format means by *name*, if it is one of its own spellings."""
+        if self._countries is None:
+            self._countries = {text: Country(a2) for a2, text in self._names.items()}
+        return self._countries.get(name)
 
 
 def usable_tag(text: str, limit: int) -> bool:

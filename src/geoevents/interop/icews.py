@@ -25,6 +25,7 @@ from geoevents.actors import Actor, ActorKind
 from geoevents.country import Country
 from geoevents.errors import AmbiguousCountryError, UnknownCountryError
 from geoevents.interop._common import (
+    CountryNames,
     FileArg,
     InteropReader,
     Loss,
@@ -66,35 +67,40 @@ _LOCATION_COLUMNS: Final = {
 _RULE: Final = "ICEWS Event Date (may be the date of the story rather than of the event)"
 # ICEWS' own English names where they differ from the ISO short names, as its files spell
 # them: written back so, and read first ("Congo", ambiguous elsewhere, is Brazzaville).
-_NAMES: Final = {
-    "CD": "Democratic Republic of Congo",
-    "CG": "Congo",
-    "CI": "Cote d'Ivoire",
-    "CZ": "Czech Republic",
-    "IR": "Iran",
-    "KP": "North Korea",
-    "KR": "South Korea",
-    "LA": "Laos",
-    "MK": "the former Yugoslav Republic of Macedonia",
-    "PS": "Occupied Palestinian Territory",
-    "SY": "Syria",
-    "SZ": "Swaziland",
-    "TR": "Turkey",
-    "TW": "Taiwan",
-    "TZ": "Tanzania",
-    "VE": "Venezuela",
-    "VN": "Vietnam",
-}
-_COUNTRIES: dict[str, Country | None] = {name: Country(a2) for a2, name in _NAMES.items()}
+_NAMES: Final = CountryNames(
+    {
+        "CD": "Democratic Republic of Congo",
+        "CG": "Congo",
+        "CI": "Cote d'Ivoire",
+        "CZ": "Czech Republic",
+        "IR": "Iran",
+        "KP": "North Korea",
+        "KR": "South Korea",
+        "LA": "Laos",
+        "MK": "the former Yugoslav Republic of Macedonia",
+        "PS": "Occupied Palestinian Territory",
+        "SY": "Syria",
+        "SZ": "Swaziland",
+        "TR": "Turkey",
+        "TW": "Taiwan",
+        "TZ": "Tanzania",
+        "VE": "Venezuela",
+        "VN": "Vietnam",
+    }
+)
+_COUNTRIES: dict[str, Country | None] = {}
 
 
 def _name(country: Country | None) -> str:
-    return _NA if country is None else _NAMES.get(country.alpha2, country.name)
+    return _NA if country is None else _NAMES.name(country)
 
 
 def _country(name: str) -> Country | None:
     if name in ("", _NA):
         return None
+    own = _NAMES.country(name)
+    if own is not None:
+        return own
     if name not in _COUNTRIES:
         try:
             _COUNTRIES[name] = normalize_country(name)

@@ -41,6 +41,7 @@ from geoevents.errors import (
 )
 from geoevents.figures import Count
 from geoevents.interop._common import (
+    CountryNames,
     FileArg,
     InteropReader,
     Loss,
@@ -103,32 +104,33 @@ _LOCATION_COLUMNS: Final = {
 }
 # UCDP's names where they differ from the ISO short names, as its files spell them; read
 # first, with "Congo" (ambiguous elsewhere, the Republic of the Congo in UCDP).
-_NAMES: Final = {
-    "BA": "Bosnia-Herzegovina",
-    "BO": "Bolivia",
-    "CD": "DR Congo (Zaire)",
-    "CG": "Congo",
-    "CI": "Ivory Coast",
-    "IR": "Iran",
-    "KH": "Cambodia (Kampuchea)",
-    "LA": "Laos",
-    "MD": "Moldova",
-    "MG": "Madagascar (Malagasy)",
-    "MK": "Macedonia, FYR",
-    "MM": "Myanmar (Burma)",
-    "RS": "Serbia (Yugoslavia)",
-    "RU": "Russia (Soviet Union)",
-    "SY": "Syria",
-    "SZ": "Kingdom of eSwatini (Swaziland)",
-    "TR": "Turkey",
-    "TZ": "Tanzania",
-    "US": "United States of America",
-    "VE": "Venezuela",
-    "VN": "Vietnam (North Vietnam)",
-    "YE": "Yemen (North Yemen)",
-    "ZW": "Zimbabwe (Rhodesia)",
-}
-_BY_NAME: Final = {name: Country(a2) for a2, name in _NAMES.items()}
+_NAMES: Final = CountryNames(
+    {
+        "BA": "Bosnia-Herzegovina",
+        "BO": "Bolivia",
+        "CD": "DR Congo (Zaire)",
+        "CG": "Congo",
+        "CI": "Ivory Coast",
+        "IR": "Iran",
+        "KH": "Cambodia (Kampuchea)",
+        "LA": "Laos",
+        "MD": "Moldova",
+        "MG": "Madagascar (Malagasy)",
+        "MK": "Macedonia, FYR",
+        "MM": "Myanmar (Burma)",
+        "RS": "Serbia (Yugoslavia)",
+        "RU": "Russia (Soviet Union)",
+        "SY": "Syria",
+        "SZ": "Kingdom of eSwatini (Swaziland)",
+        "TR": "Turkey",
+        "TZ": "Tanzania",
+        "US": "United States of America",
+        "VE": "Venezuela",
+        "VN": "Vietnam (North Vietnam)",
+        "YE": "Yemen (North Yemen)",
+        "ZW": "Zimbabwe (Rhodesia)",
+    }
+)
 _VIOLENCE: Final = {
     "1": "State-based violence",
     "2": "Non-state violence",
@@ -166,8 +168,9 @@ def _country(row: Row, losses: list[Loss]) -> Country | None:
         text = row[column]
         if not text:
             continue
-        if system is None and text in _BY_NAME:
-            return _BY_NAME[text]
+        own = None if system else _NAMES.country(text)
+        if own is not None:
+            return own
         try:
             return normalize_country(text, system=system)  # type: ignore[arg-type]
         except (UnknownCountryError, AmbiguousCountryError) as exc:
@@ -176,10 +179,6 @@ def _country(row: Row, losses: list[Loss]) -> Country | None:
             )
             losses.append(Loss(column, LossKind.DROPPED, f"UCDP {column} {text!r} {problem}"))
     return None
-
-
-def _name(country: Country) -> str:
-    return _NAMES.get(country.alpha2, country.name)
 
 
 def _gw(country: Country | None) -> str:
@@ -328,7 +327,7 @@ class UcdpFormat(TableFormat):
             row["latitude"] = fmt_float(loc.latitude, whole=".0")
             row["longitude"] = fmt_float(loc.longitude, whole=".0")
             row["where_prec"] = "" if loc.precision is None else str(loc.precision.ucdp_where_prec)
-            row["country"] = "" if loc.country is None else _name(loc.country)
+            row["country"] = "" if loc.country is None else _NAMES.name(loc.country)
             row["country_id"] = _gw(loc.country)
         cited = [sources[a.source] for a in record.attributions if a.source in sources]
         cited = [s for s in cited if s.id != _DATASET.id]
