@@ -6,6 +6,7 @@ import io
 import warnings
 from typing import Any
 
+import attrs
 import pytest
 
 from geoevents.actors import ActorKind
@@ -274,10 +275,15 @@ class TestUcdp:
             attributions=[Attribution(source="s")],
             location=Location(country=Country("US")),
         )
+        korea = attrs.evolve(record, id="e2", location=Location(country=Country("KP")))
         out = io.StringIO()
-        write_ucdp(out, [record])
-        written = dict(zip(UCDP_COLUMNS, out.getvalue().splitlines()[1].split(","), strict=True))
-        assert (written["country"], written["country_id"]) == ("United States of America", "2")
+        write_ucdp(out, [record, korea])
+        lines = out.getvalue().splitlines()[1:]
+        written = [dict(zip(UCDP_COLUMNS, line.split(","), strict=True)) for line in lines]
+        assert [(w["country"], w["country_id"]) for w in written] == [
+            ("United States of America", "2"),
+            ("North Korea", "731"),
+        ]
 
 
 class TestIcews:
