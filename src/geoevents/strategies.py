@@ -94,8 +94,26 @@ _NAMES = ("Ahmed al-Sharaa", "Tom Barrack", "Hakan Fidan", "Murhaf Abu Qasra", "
 
 @functools.cache
 def _text(words: tuple[str, ...] = _WORDS, max_words: int = 6) -> st.SearchStrategy[str]:
-    """Short printable one-line texts built from words (they shrink to one word)."""
-    return st.lists(st.sampled_from(words), min_size=1, max_size=max_words).map(" ".join)
+    """Short printable one-line texts of up to *max_words* words (they shrink to one word).
+
+    A text is drawn as its length and one number whose digits, in base ``len(words)``,
+    pick the words: two choices a text, where a list of words takes two a word. Records
+    hold many texts, and Hypothesis' cost grows with the number of choices.
+    """
+    lengths = st.integers(1, max_words)
+    picks = [st.integers(0, len(words) ** n - 1) for n in range(max_words + 1)]
+
+    @st.composite
+    def text(draw: st.DrawFn) -> str:
+        n = draw(lengths)
+        number = draw(picks[n])
+        chosen = []
+        for _ in range(n):
+            number, i = divmod(number, len(words))
+            chosen.append(words[i])
+        return " ".join(chosen)
+
+    return text()
 
 
 @functools.cache
@@ -116,6 +134,12 @@ def _lists(
 def _members(enum_type: type[E]) -> st.SearchStrategy[E]:
     """The members of an enum, first member first (built once)."""
     return st.sampled_from(list(enum_type))
+
+
+@functools.cache
+def _one_of(values: tuple[T, ...]) -> st.SearchStrategy[T]:
+    """One of *values*, the first first (built once per tuple)."""
+    return st.sampled_from(values)
 
 
 def _listed(name: str, value: object, of: type | None = None) -> None:
@@ -190,11 +214,13 @@ def _countries_of(codes: tuple[str, ...] | None) -> st.SearchStrategy[Country]:
     return st.sampled_from(pool)
 
 
+_FORMS = ("day", "month", "year", "digits", "season", "time")
+
+
 @st.composite
 def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date, times: bool = True) -> FuzzyDate:
     day = draw(st.dates(min_value=lo, max_value=hi))
-    forms = ["day", "month", "year", "digits", "season", "time"]
-    form = draw(st.sampled_from(forms if times else forms[:-1]))
+    form = draw(_one_of(_FORMS if times else _FORMS[:-1]))
     if form == "day":
         text = day.isoformat()
     elif form == "month":
@@ -202,28 +228,33 @@ def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date, times: bool =
     elif form == "year":
         text = f"{day.year:04d}"
     elif form == "digits":
-        text = draw(
-            st.sampled_from(
-                [
-                    f"{day.year:04d}-{day.month:02d}-XX",
-                    f"{day.year:04d}-{day.month:02d}-{day.day // 10}X",
-                    f"{day.year:04d}-{day.month // 10}X",
-                    f"{day.year:04d}-XX",
-                    f"{day.year // 10:03d}X",
-                    f"{day.year // 100:02d}XX",
-                ]
-            )
+        forms = (
+            f"{day.year:04d}-{day.month:02d}-XX",
+            f"{day.year:04d}-{day.month:02d}-{day.day // 10}X",
+            f"{day.year:04d}-{day.month // 10}X",
+            f"{day.year:04d}-XX",
+            f"{day.year // 10:03d}X",
+            f"{day.year // 100:02d}XX",
         )
+        text = forms[draw(_DIGIT_FORMS)]
         if text.endswith("-3X") and day.month == 2:  # February has no 30s
             text = f"{day.year:04d}-02-XX"
     elif form == "season":
         text = _season_of(day)
     else:
-        zone = draw(st.sampled_from(["", "Z", "+03:00", "-05:00"]))
+        zone = draw(_one_of(("", "Z", "+03:00", "-05:00")))
         clock = draw(st.times()).replace(microsecond=0).isoformat()
         return FuzzyDate(f"{day.isoformat()}T{clock}{zone}")
-    qualifier = draw(st.sampled_from(["", "", "~", "?", "%"]))
+    qualifier = draw(_one_of(("", "", "~", "?", "%")))
     return FuzzyDate(text + qualifier)
+
+
+_DIGIT_FORMS = st.integers(0, 5)
+
+
+@functools.cache
+def _singles_of(lo: datetime.date, hi: datetime.date, times: bool) -> st.SearchStrategy[FuzzyDate]:
+    return _single(lo, hi, times)
 
 
 @st.composite
@@ -231,19 +262,20 @@ def _fuzzy_date(
     draw: st.DrawFn, lo: datetime.date, hi: datetime.date, intervals: bool
 ) -> FuzzyDate:
     if not intervals or not draw(st.booleans()):
-        return draw(_single(lo, hi))
+        return draw(_singles_of(lo, hi, True))
     # Two ends of any form but a time, swapped when the start could not precede the end.
-    start, end = draw(_single(lo, hi, times=False)), draw(_single(lo, hi, times=False))
+    ends = _singles_of(lo, hi, False)
+    start, end = draw(ends), draw(ends)
     assert start.earliest is not None  # single dates are bounded
     assert end.latest is not None
     if start.earliest > end.latest:
         start, end = end, start
-    ends = draw(st.sampled_from(["closed", "closed", "open", "unknown"]))
-    if ends == "closed":
+    shape = draw(_one_of(("closed", "closed", "open", "unknown")))
+    if shape == "closed":
         return FuzzyDate.between(start, end)
     # An open end (..) or an unknown one (empty), at the start or at the end.
-    mark = ".." if ends == "open" else ""
-    return FuzzyDate(draw(st.sampled_from([f"{mark}/{end}", f"{start}/{mark}"])))
+    mark = ".." if shape == "open" else ""
+    return FuzzyDate(f"{start}/{mark}" if draw(st.booleans()) else f"{mark}/{end}")
 
 
 def fuzzy_dates(
@@ -303,8 +335,8 @@ def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
 
         anchor = draw(st.dates(min_value=lo + datetime.timedelta(days=40), max_value=hi))
         # "earlier this month" needs a day of the month before the anchor.
-        usable = [e for e in _EXPRESSIONS if anchor.day > 1 or e != "earlier this month"]
-        return resolve_date(draw(st.sampled_from(usable)), anchor)
+        usable = tuple(e for e in _EXPRESSIONS if anchor.day > 1 or e != "earlier this month")
+        return resolve_date(draw(_one_of(usable)), anchor)
     date = draw(fuzzy_dates(min_date=lo, max_date=hi))
     expression = draw(_opt(_text(("in", "July", "around", "mid", "2025"), 3)))
     return Dating(date=date, method=method, expression=expression)
@@ -349,17 +381,20 @@ def _ranged(values: list[int]) -> Count:
     return Count(low=values[0], best=values[1], high=values[2])
 
 
+_NAME = st.sampled_from(_NAMES) | _text(max_words=3)
+
+
 @st.composite
 def _actor(
     draw: st.DrawFn, kinds: tuple[ActorKind, ...], country: st.SearchStrategy[Country]
 ) -> Actor:
-    kind = draw(st.sampled_from(kinds))
+    kind: ActorKind = draw(_one_of(kinds))
     nation = draw(_opt(country))
     affiliation = draw(_opt(_text(("Ministry", "of", "Defence", "National", "Army"), 4)))
     if kind is ActorKind.UNNAMED:
         description = draw(_text(("defence", "ministry", "officials", "security", "sources"), 4))
         return Actor.unnamed(description, country=nation, affiliation=affiliation)
-    name = draw(st.sampled_from(_NAMES) | _text(max_words=3))
+    name = draw(_NAME)
     title = draw(_opt(_text(("Defence", "Minister", "envoy", "spokesperson"), 3)))
     aliases = draw(_lists(_text(max_words=2), unique=True))
     return Actor(
@@ -589,16 +624,16 @@ def _kind_fields(
 @st.composite
 def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by position)
     draw: st.DrawFn,
-    kinds: Sequence[type[Event]],
+    kinds: tuple[type[Event], ...],
     country: st.SearchStrategy[Country],
     lo: datetime.date,
     hi: datetime.date,
     ident: st.SearchStrategy[str],
-    source_ids: Sequence[str] | None,
+    source_ids: tuple[str, ...] | None,
 ) -> Event:
-    kind = draw(st.sampled_from(kinds))
+    kind: type[Event] = draw(_one_of(kinds))
     actor = actors(countries=country)
-    cited = _attributions_of(None if source_ids is None else tuple(source_ids), country)
+    cited = _attributions_of(source_ids, country)
     fields = {name: draw(s) for name, s in _kind_fields(kind.kind, actor, cited).items()}
     fields.update(_stages(draw, kind, lo, hi))
     return kind(
@@ -612,11 +647,23 @@ def _record(  # noqa: PLR0917  (a private composite: its arguments are drawn by 
         cameo=draw(_opt(_CAMEO)),
         plover=draw(_opt(_members(PloverType))),
         modality=draw(_members(Modality)),
-        plover_mode=draw(_opt(st.sampled_from(["verbal", "threaten", "assist", "demand"]))),
+        plover_mode=draw(_opt(_one_of(("verbal", "threaten", "assist", "demand")))),
         tags=tuple(draw(_lists(_text(max_words=2), unique=True))),
         notes=draw(_opt(_text(max_words=12))),
         **fields,
     )
+
+
+@functools.cache
+def _records_of(  # noqa: PLR0917  (a private cache: its arguments are its key)
+    kinds: tuple[type[Event], ...],
+    country: st.SearchStrategy[Country],
+    lo: datetime.date,
+    hi: datetime.date,
+    ident: st.SearchStrategy[str],
+    source_ids: tuple[str, ...] | None,
+) -> st.SearchStrategy[Event]:
+    return _record(kinds, country, lo, hi, ident, source_ids)
 
 
 def _stages(
@@ -664,20 +711,19 @@ def records(
     _strategy("countries", countries)
     _strategy("ids", ids)
     _listed("source_ids", source_ids, str)
-    chosen = _kinds(kinds)
-    return _record(
-        chosen,
+    return _records_of(
+        _kinds(kinds),
         globals()["countries"]() if countries is None else countries,
         min_date,
         max_date,
         _IDS if ids is None else ids,
-        source_ids,
+        None if source_ids is None else tuple(source_ids),
     )
 
 
-def _kinds(kinds: Iterable[str | type[Event]] | None) -> list[type[Event]]:
+def _kinds(kinds: Iterable[str | type[Event]] | None) -> tuple[type[Event], ...]:
     if kinds is None:
-        return list(RECORD_KINDS.values())
+        return tuple(RECORD_KINDS.values())
     _listed("kinds", kinds)
     chosen: list[type[Event]] = []
     for k in kinds:
@@ -689,30 +735,36 @@ def _kinds(kinds: Iterable[str | type[Event]] | None) -> list[type[Event]]:
     if not chosen:
         msg = "kinds is empty; pass at least one kind or None for all"
         raise InvalidArgument(msg)
-    return chosen
+    return tuple(chosen)
+
+
+# A dataset's sources take their ids from a few names (its records are r0, r1, ...): the
+# strategies that cite them are then built once per set of names, not once per dataset.
+_SOURCE_IDS = ("ap", "reuters", "sana", "anadolu", "etv-bharat", "mee", "src-7", "x-1")
+_SOURCE_ID_SETS = st.lists(_one_of(_SOURCE_IDS), min_size=1, max_size=4, unique=True)
+_ANY_ID = st.just("r")  # replaced: a dataset numbers its records
 
 
 @st.composite
 def _dataset(  # noqa: PLR0917  (a private composite: its arguments are drawn by position)
     draw: st.DrawFn,
-    kinds: Sequence[type[Event]],
+    kinds: tuple[type[Event], ...],
     country: st.SearchStrategy[Country],
     lo: datetime.date,
     hi: datetime.date,
     min_size: int,
     max_size: int,
 ) -> Dataset:
-    source_ids = draw(st.lists(_IDS, min_size=1, max_size=4, unique=True))
+    source_ids = tuple(sorted(draw(_SOURCE_ID_SETS)))
     size = draw(st.integers(min_size, max_size))
-    raw = [draw(_record(kinds, country, lo, hi, st.just(f"r{i}"), source_ids)) for i in range(size)]
+    drawn = _records_of(kinds, country, lo, hi, _ANY_ID, source_ids)
+    raw = [draw(drawn) for _ in range(size)]
     raw.sort(key=lambda r: r.when.date.sort_key())
     built: list[Event] = []
     for i, record in enumerate(raw):
         earlier = [r.id for r in built if _certainly_not_after(r, record)]
-        refers = (
-            draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True)) if earlier else []
-        )
-        same = draw(st.lists(st.sampled_from([r.id for r in built]), max_size=1)) if built else []
+        refers = draw(st.lists(_one_of(tuple(earlier)), max_size=2, unique=True)) if earlier else []
+        same = draw(st.lists(_one_of(tuple(r.id for r in built)), max_size=1)) if built else []
         built.append(attrs.evolve(record, id=f"r{i}", refers_to=tuple(refers), same_as=tuple(same)))
     cited: dict[str, list[datetime.date]] = {s: [] for s in source_ids}
     for record in built:
@@ -744,11 +796,11 @@ def _published_source(
     lo: datetime.date,
     hi: datetime.date,
 ) -> Source:
-    source = draw(sources(ids=st.just(ident), min_date=lo, max_date=hi))
+    source = draw(_sources_of(_ANY_ID, lo, hi))
     if last is None or last.year >= 9998:
-        return attrs.evolve(source, published=None)
+        return attrs.evolve(source, id=ident, published=None)
     day = draw(st.dates(min_value=last, max_value=last + datetime.timedelta(days=60)))
-    return attrs.evolve(source, published=Dating(date=FuzzyDate.from_date(day)))
+    return attrs.evolve(source, id=ident, published=Dating(date=FuzzyDate.from_date(day)))
 
 
 def datasets(
@@ -762,10 +814,11 @@ def datasets(
 ) -> st.SearchStrategy[Dataset]:
     """Collections that satisfy every dataset rule (:func:`geoevents.validate` finds no error).
 
-    Ids are unique; references point only to records that exist and are certainly not
-    later; every attribution cites an included source; every source is published on or
-    after the records it reports. ``same_as`` links may join records, so disagreements
-    can appear (they are findings, not errors).
+    Records are numbered ``r0``, ``r1``, ... and sources take their ids from a few
+    names (:func:`records` and :func:`sources` draw any id); references point only to
+    records that exist and are certainly not later; every attribution cites an included
+    source; every source is published on or after the records it reports. ``same_as``
+    links may join records, so disagreements can appear (they are findings, not errors).
 
     Raises:
         InvalidArgument: sizes out of order or negative, or an invalid kind or window.
