@@ -386,6 +386,19 @@ class TestDisagreements:
             found = Dataset([a, b], sources=SOURCES).validate().disagreements
             assert [f.field for d in found for f in d.fields] == (["location"] if differ else [])
 
+    def test_targets_by_their_words(self) -> None:
+        """A target in another case or spacing is the same target; another one is not."""
+        for first, second, differ in [
+            ("the Sweida garrison", "The Sweida  Garrison", False),
+            ("the Sweida garrison", "Daraa airbase", True),
+        ]:
+            a = rec("a", "2025-07-15", cls=Strike, target=first, same_as=("b",))
+            b = rec("b", "2025-07-15", source="reuters", cls=Strike, target=second)
+            found = Dataset([a, b], sources=SOURCES).validate().disagreements
+            assert [f.field for d in found for f in d.fields] == (["target"] if differ else [])
+            if differ:
+                assert [c.value for c in found[0].fields[0].claims] == [first, second]
+
     def test_one_moment_in_two_zones(self) -> None:
         """The same instant written with two offsets is one date."""
         a = rec("a", "2025-07-15T23:30:00-05:00", same_as=("b",))

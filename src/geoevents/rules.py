@@ -323,7 +323,11 @@ def _attr(name: str) -> Callable[[Event], _Claim | None]:
         if isinstance(value, tuple):  # a list of categories: the same set in any order
             items = sorted(dict.fromkeys(str(v) for v in value))
             return _Claim(tuple(items), ", ".join(items))
-        return _Claim(str(value), str(value))
+        if isinstance(value, enum.Enum):
+            return _Claim(value.value, value.value)
+        # Free text ("the Sweida garrison"): wording in another case or spacing is the
+        # same claim, as it is for actors' and places' names.
+        return _Claim(" ".join(str(value).casefold().split()), str(value))
 
     return get
 
