@@ -853,6 +853,25 @@ class TestWriteJsonl:
             assert list(reader) == records
             assert reader.header == JsonlHeader(schema=1, description="test")
 
+    def test_a_dataset_with_its_sources(self, tmp_path: pathlib.Path) -> None:
+        """A Dataset is written as its sources (conflicting ones too), then its records."""
+        from geoevents import Dataset
+        from geoevents.datasets import load
+
+        seed = load("syria-turkey-2025")
+        other = Source(id="src-001", outlet="Someone else")  # reuses an id: a conflict
+        ds = Dataset(seed.records, sources=[*seed.sources.values(), other])
+        path = tmp_path / "ds.jsonl"
+        assert write_jsonl(path, ds) == len(seed.sources) + 1 + len(seed)
+        entries = list(read_jsonl(path))
+        assert entries == [*seed.sources.values(), other, *seed.records]
+        back = Dataset.from_entries(entries)
+        assert (back.records, back.sources, back.source_conflicts) == (
+            ds.records,
+            ds.sources,
+            (other,),
+        )
+
     def test_exact_bytes(self, tmp_path: pathlib.Path, backend: bool) -> None:
         """The file is the header line and one compact line per entry, each ending a line."""
         path = tmp_path / "out.jsonl"

@@ -633,7 +633,7 @@ def write_parquet(
     target = os.path.abspath(os.fspath(path))
     _check_target(target, overwrite=overwrite)
     if isinstance(entries, Dataset):
-        entries = [*entries.sources.values(), *entries.source_conflicts, *entries.records]
+        entries = entries.entries()
     tmp = _temp_folder(target)
     sources: list[tuple[int, Source]] = []
     counter = _Counter(entries)

@@ -117,6 +117,16 @@ class Dataset:
         """Sources that reuse the id of a different source met earlier (not in ``sources``)."""
         return self._conflicts
 
+    def entries(self) -> Iterator[Event | Source]:
+        """Every source (those in ``source_conflicts`` too), then every record.
+
+        What a file of the collection holds: :meth:`from_entries` builds the same dataset
+        from them.
+        """
+        yield from self._sources.values()
+        yield from self._conflicts
+        yield from self._records
+
     @property
     def index(self) -> dict[str, Event]:
         """The records by id (the first one, where ids repeat). Do not modify."""

@@ -42,6 +42,7 @@ from geoevents.converter import (
     json_type,
     transform_error,
 )
+from geoevents.dataset import Dataset
 from geoevents.errors import DatasetError, InvalidValueError, RecordError
 
 if TYPE_CHECKING:
@@ -625,7 +626,7 @@ def read_jsonl(
 
 def write_jsonl(
     path: str | os.PathLike[str],
-    records: Iterable[Entry],
+    records: Iterable[Entry] | Dataset,
     *,
     dataset: str | None = None,
     description: str | None = None,
@@ -641,7 +642,8 @@ def write_jsonl(
 
     Args:
         path: the file to write.
-        records: records and sources, in the order to write them.
+        records: records and sources, in the order to write them, or a
+            :class:`~geoevents.Dataset` (its sources, then its records).
         dataset: a name for the collection, stored in the header.
         description: what the collection holds, stored in the header.
 
@@ -671,6 +673,8 @@ def write_jsonl(
                 msg = f"{key} must be a str, not {type(value).__name__}"
                 raise TypeError(msg)
             header[key] = value
+    if isinstance(records, Dataset):
+        records = records.entries()
     count = 0
     with replace_bytes(path) as file:
         write = file.write
