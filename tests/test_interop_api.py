@@ -324,8 +324,13 @@ class TestCli:
         """The convert command writes JSONL with a loss summary; JSONL converts back to GDELT."""
         out = tmp_path / "out.jsonl"
         assert main(["convert", "--from", "gdelt1", "--to", "jsonl", str(GDELT1), str(out)]) == 0
-        text = capsys.readouterr().out
-        assert "710\tDATEADDED: dropped" in text
+        captured = capsys.readouterr()
+        assert "710\tDATEADDED: dropped" in captured.out
+        sources = len({s.id for i in read("gdelt1", GDELT1) for s in i.sources})
+        assert captured.err == (
+            f"710 rows read, {710 + sources} entries written (records and sources), "
+            f"710 with losses on reading (the values lost are not in {out}), 0 errors\n"
+        )
         back = tmp_path / "back.tsv"
         code = main(
             [
@@ -405,7 +410,10 @@ class TestCli:
         assert code == 0
         captured = capsys.readouterr()
         assert "1\ticews $: dropped" in captured.out
-        assert "2 rows read, 0 rows written (1 not held by icews)" in captured.err
+        assert captured.err == (
+            "2 rows read, 0 rows written, 1 not written (icews cannot hold it), "
+            "0 with losses on reading, 0 errors\n"
+        )
         assert list(read("icews", out)) == []
 
     def test_strict_and_verbose(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

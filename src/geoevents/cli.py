@@ -688,10 +688,18 @@ def _convert_report(
         print(_colour(line, "31", sys.stdout))
     for key, n in sorted(losses.items()):
         print(f"{n}\t{key}")
-    not_held = f" ({skipped} not held by {args.target_format})" if skipped else ""
+    target = args.target_format
+    if target == "jsonl":  # sources are lines of their own
+        done = f"{written} {'entry' if written == 1 else 'entries'} written (records and sources)"
+    else:
+        done = f"{_plural(written, 'row')} written"
+    if skipped:
+        done += f", {skipped} not written ({target} cannot hold {'it' if skipped == 1 else 'them'})"
+    lossy = f"{counts['with_losses']} with losses on reading"
+    if counts["with_losses"] and target != args.source_format:
+        lossy += f" (the values lost are not in {args.output})"
     print(
-        f"{_plural(counts['rows'], 'row')} read, {_plural(written, 'row')} written{not_held}, "
-        f"{counts['with_losses']} with losses on reading, {_plural(len(errors), 'error')}",
+        f"{_plural(counts['rows'], 'row')} read, {done}, {lossy}, {_plural(len(errors), 'error')}",
         file=sys.stderr,
     )
     return EXIT_INVALID if invalid else EXIT_OK

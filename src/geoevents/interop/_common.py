@@ -75,7 +75,7 @@ class LossKind(enum.StrEnum):
     """How a field fared in a conversion."""
 
     DROPPED = "dropped"
-    """The record has no place for it (kept in the residual for a round trip)."""
+    """The record has no place for it (kept in the row's residual, not in the record)."""
     APPROXIMATED = "approximated"
     """The record holds it, but not exactly."""
 
@@ -112,7 +112,9 @@ def dropped(field: str) -> Loss:
     if loss is None:
         loss = _DROPPED_CACHE.setdefault(
             field,
-            Loss(field, LossKind.DROPPED, "no place in a geoevents record; kept for a round trip"),
+            Loss(
+                field, LossKind.DROPPED, "no place in a geoevents record; the imported row keeps it"
+            ),
         )
     return loss
 
@@ -507,7 +509,7 @@ class TableFormat:
                         else Loss(
                             column,
                             LossKind.APPROXIMATED,
-                            f"converts back as {value!r}; the original is kept",
+                            f"converts back as {value!r}; the imported row keeps the original",
                         )
                     )
             for column in rendered.keys() - row.keys():
