@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -32,6 +33,7 @@ from geoevents import (
     RequestItem,
     RequestStatus,
     Role,
+    Source,
     Stance,
     Statement,
     Strike,
@@ -374,3 +376,77 @@ class TestKinds:
         assert event() == event()
         assert hash(event()) == hash(event())
         assert event() != event(id="test/2")
+
+
+class TestHints:
+    """A value of the wrong type gets a hint at the way to make the right one."""
+
+    @pytest.mark.parametrize(
+        ("build", "message"),
+        [
+            (
+                lambda: Actor(kind="person", name="x"),  # type: ignore[arg-type]
+                (
+                    "$.kind: expected ActorKind, got str: 'person' "
+                    "(write ActorKind.PERSON, or ActorKind('person'))"
+                ),
+            ),
+            (
+                lambda: Actor(kind="persn", name="x"),  # type: ignore[arg-type]
+                (
+                    "$.kind: expected ActorKind, got str: 'persn' (one of 'person', "
+                    "'organisation', 'government', 'military', 'armed_group', "
+                    "'population_group', 'media', 'unnamed')"
+                ),
+            ),
+            (
+                lambda: Actor(kind=ActorKind.PERSON, name="x", country="TR"),  # type: ignore[arg-type]
+                (
+                    "$.country: expected Country, got str: 'TR' "
+                    "(write Country('TR') for a code, normalize_country('TR') for a name)"
+                ),
+            ),
+            (
+                lambda: Clash(**common(fatalities=12)),
+                (
+                    "$.fatalities: expected Count, got int: 12 "
+                    "(write Count.exact(12) (Count.parse reads '>=12', '5..12' and such))"
+                ),
+            ),
+            (
+                lambda: event(when="2025-07-23"),
+                "$.when: expected Dating, got str: '2025-07-23' (write FuzzyDate('2025-07-23'))",
+            ),
+            (
+                lambda: event(when=datetime.date(2025, 7, 23)),
+                (
+                    "$.when: expected Dating, got date: datetime.date(2025, 7, 23) "
+                    "(write FuzzyDate.from_date(datetime.date(2025, 7, 23)))"
+                ),
+            ),
+            (
+                lambda: Request(
+                    **common(requester=SYRIA, addressee=TURKIYE, items=["military_aid"])
+                ),
+                (
+                    "$.items[0]: expected RequestItem, got str: 'military_aid' "
+                    "(write RequestItem.MILITARY_AID, or RequestItem('military_aid'))"
+                ),
+            ),
+            (
+                lambda: Attribution(source=Source(id="ap", outlet="AP")),  # type: ignore[arg-type]
+                "(pass its id: 'ap')",
+            ),
+        ],
+    )
+    def test_hint(self, build: Any, message: str) -> None:
+        """The error ends with the hint (enum values, codes, numbers, dates, ids)."""
+        with pytest.raises(InvalidValueError) as info:
+            build()
+        assert str(info.value).endswith(message)
+
+    def test_a_source_takes_a_bare_date_as_when_does(self) -> None:
+        """``published=FuzzyDate(...)`` is a date stated on the page."""
+        source = Source(id="ap", outlet="AP", published=FuzzyDate("2025-07-24"))
+        assert source.published == Dating(date=FuzzyDate("2025-07-24"))
+        assert source.published.method is DatingMethod.STATED

@@ -9,6 +9,8 @@ reports where it sits once the converter prefixes the path of its container.
 
 from __future__ import annotations
 
+import datetime
+import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
@@ -114,12 +116,12 @@ class Identifier:
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Check *value*."""
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-            _fail(
-                attribute,
-                "not a valid id",
-                value,
-                "use 1-200 ASCII letters, digits and ._:/#- starting with a letter or digit",
-            )
+            ident = getattr(value, "id", None)
+            if isinstance(ident, str):  # a Source or a record where its id belongs
+                hint = f"pass its id: {ident!r}"
+            else:
+                hint = "use 1-200 ASCII letters, digits and ._:/#- starting with a letter or digit"
+            _fail(attribute, "not a valid id", value, hint)
 
 
 class LanguageTag:
@@ -198,6 +200,7 @@ class InstancesOf:
                     f"expected {_names(self.kind)}, got {type(item).__name__}",
                     path=f"$.{attribute.name}[{i}]",
                     value=item,
+                    hint=_make_hint(self.kind, item),
                 )
 
 
@@ -218,12 +221,38 @@ class InstanceOf:
         if value is None and self.optional:
             return
         if not isinstance(value, self.kind) or (isinstance(value, bool) and self.kind is int):
-            _fail(attribute, f"expected {_names(self.kind)}, got {type(value).__name__}", value)
+            message = f"expected {_names(self.kind)}, got {type(value).__name__}"
+            _fail(attribute, message, value, _make_hint(self.kind, value))
 
 
 def _names(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(k.__name__ for k in kinds)
+
+
+def _make_hint(kind: type | tuple[type, ...], value: object) -> str | None:
+    """How to make a value of *kind* from *value*, where the way is plain.
+
+    For the Python API: a JSON value is turned into its type before any check runs.
+    """
+    if isinstance(kind, tuple):
+        return None
+    name = kind.__name__
+    if issubclass(kind, enum.Enum) and isinstance(value, str):
+        members = {m.value: m for m in kind}
+        if value in members:
+            return f"write {name}.{members[value].name}, or {name}({value!r})"
+        return f"one of {', '.join(map(repr, members))}"
+    if name == "Country" and isinstance(value, str):
+        return f"write Country({value!r}) for a code, normalize_country({value!r}) for a name"
+    if name == "Count" and isinstance(value, int) and not isinstance(value, bool):
+        return f"write Count.exact({value}) (Count.parse reads '>={value}', '5..{value}' and such)"
+    if name in ("Dating", "FuzzyDate"):
+        if isinstance(value, str):
+            return f"write FuzzyDate({value!r})"
+        if isinstance(value, datetime.date):
+            return f"write FuzzyDate.from_date({value!r})"
+    return None
 
 
 def unique_strings(

@@ -29,7 +29,7 @@ from geoevents._checks import (
     to_tuple,
 )
 from geoevents.actors import Actor
-from geoevents.temporal import Dating
+from geoevents.temporal import Dating, FuzzyDate
 
 __all__ = ["Attribution", "AttributionMode", "Quote", "Source", "SourceKind"]
 
@@ -50,6 +50,11 @@ class SourceKind(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+def _stated(value: Dating | FuzzyDate | None) -> Dating | None:
+    """Accept a bare :class:`FuzzyDate` as a date stated on the page, as ``when`` does."""
+    return Dating(date=value) if isinstance(value, FuzzyDate) else value
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Source:
@@ -63,7 +68,8 @@ class Source:
         url: where it was published.
         author: the byline, when given.
         published: when it was published, and how that was determined (stated on the page,
-            inferred from its content...). ``None`` when unknown.
+            inferred from its content...); a bare :class:`~geoevents.FuzzyDate` is a date
+            stated on the page. ``None`` when unknown.
         language: BCP 47 tag of the text ("en").
         notes: anything a reader of the data should know about the source.
 
@@ -79,7 +85,7 @@ class Source:
     url: str | None = attrs.field(default=None, validator=optional_text(2_000, single_line=True))
     author: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     published: Dating | None = attrs.field(
-        default=None, validator=InstanceOf(Dating, optional=True)
+        default=None, converter=_stated, validator=InstanceOf(Dating, optional=True)
     )
     language: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(LanguageTag())
