@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from typing import Any
 
@@ -479,6 +480,20 @@ class TestLookups:
         window = (date(2025, 7, 20), date(2025, 7, 31))
         assert self.ds.between(*window) == (self.b, self.c)
         assert self.ds.between(*window, certainly=True) == (self.b,)
+        assert self.ds.between("2025-07-20", "2025-07-31") == (self.b, self.c)
+
+    def test_between_bad_bounds(self) -> None:
+        """A bound that is no day says so, by name."""
+        with pytest.raises(ValueError, match=r"^end: not an ISO day: '31 July'"):
+            self.ds.between("2025-07-20", "31 July")
+        with pytest.raises(
+            TypeError, match=r"^start must be .* not datetime \(pass its .date\(\)\)"
+        ):
+            self.ds.between(datetime.datetime(2025, 7, 20), date(2025, 7, 31))
+        with pytest.raises(
+            TypeError, match=r"^start must be a datetime.date or an ISO day, not int"
+        ):
+            self.ds.between(20250720, date(2025, 7, 31))  # type: ignore[arg-type]
 
     def test_provenance(self) -> None:
         """Statements by speaker and country; anonymous-only and single-source claims."""

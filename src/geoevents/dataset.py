@@ -175,15 +175,21 @@ class Dataset:
         return tuple(self._by_actor.get(_key(name), ()))
 
     def between(
-        self, start: datetime.date, end: datetime.date, *, certainly: bool = False
+        self, start: datetime.date | str, end: datetime.date | str, *, certainly: bool = False
     ) -> tuple[Event, ...]:
         """The records that possibly (or, with *certainly*, certainly) fall in a window.
 
         Args:
-            start: the first day of the window.
-            end: the last day of the window (inclusive).
+            start: the first day of the window, a date or an ISO day (``"2025-07-14"``).
+            end: the last day of the window (inclusive), likewise.
             certainly: keep only records whose every possible day is in the window.
+
+        Raises:
+            TypeError: a bound is neither a date nor a string (a ``datetime`` included:
+                records are compared by day).
+            ValueError: a string that is not an ISO day.
         """
+        start, end = _day("start", start), _day("end", end)
         out = []
         for record in self._records:
             lo, hi = record.when.date.earliest, record.when.date.latest
@@ -258,3 +264,18 @@ def _countries(record: Event) -> set[Country]:
         found.add(record.location.country)
     found.update(p.actor.country for p in record.participants() if p.actor.country is not None)
     return found
+
+
+def _day(name: str, value: object) -> datetime.date:
+    """A window bound of :meth:`Dataset.between` as a date."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            msg = f"{name}: not an ISO day: {value!r} (write e.g. '2025-07-14')"
+            raise ValueError(msg) from None
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        hint = " (pass its .date())" if isinstance(value, datetime.datetime) else ""
+        msg = f"{name} must be a datetime.date or an ISO day, not {type(value).__name__}{hint}"
+        raise TypeError(msg)
+    return value
