@@ -249,7 +249,7 @@ class TestNormalizeCountry:
         assert lines[2].startswith("-\tunknown country (")
         assert main(["normalize-country", "TU", "", "Tur\nkey"]) == 1
         assert capsys.readouterr().out.splitlines() == [
-            "-\tnot an ISO country code (it is fips for TR (Türkiye): pass system='fips')\tTU",
+            "-\tnot an ISO country code (it is fips for TR (Türkiye): pass --system fips)\tTU",
             "-\tempty country name\t",
             "TR\tTürkiye\t'Tur\\nkey'",
         ]

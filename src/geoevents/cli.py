@@ -16,6 +16,7 @@ import argparse
 import io
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -142,7 +143,9 @@ def _parser() -> argparse.ArgumentParser:
     timeline.set_defaults(run=_timeline)
 
     countries = command("normalize-country", "Resolve country names or codes to ISO 3166-1.")
-    countries.add_argument("texts", nargs="+", metavar="TEXT")
+    countries.add_argument(
+        "texts", nargs="+", metavar="TEXT", help="country names or codes, in any language"
+    )
     countries.add_argument(
         "--system",
         choices=("alpha2", "alpha3", "numeric", "fips", "ioc", "gw"),
@@ -162,8 +165,20 @@ def _parser() -> argparse.ArgumentParser:
         "Convert event data between formats, streaming, with a report of what was lost.",
     )
     convert.epilog = f"formats: {names}"
-    convert.add_argument("--from", dest="source_format", required=True, choices=tuple(FORMATS))
-    convert.add_argument("--to", dest="target_format", required=True, choices=tuple(FORMATS))
+    convert.add_argument(
+        "--from",
+        dest="source_format",
+        required=True,
+        choices=tuple(FORMATS),
+        help="the format of IN",
+    )
+    convert.add_argument(
+        "--to",
+        dest="target_format",
+        required=True,
+        choices=tuple(FORMATS),
+        help="the format of OUT",
+    )
     convert.add_argument(
         "--strict", action="store_true", help="fail on the first loss or bad row (exit 1)"
     )
@@ -511,6 +526,8 @@ def _normalize(args: argparse.Namespace) -> int:
         except UnknownCountryError as exc:
             code = EXIT_INVALID
             reason = exc.message + (f" ({exc.hint})" if exc.hint and not exc.suggestions else "")
+            # The library's hint names its keyword argument; here it is a flag.
+            reason = re.sub(r"pass system='(\w+)'", r"pass --system \1", reason)
             results.append(
                 {
                     "input": text,
