@@ -1,4 +1,4 @@
-"""Validate a large generated collection in parallel with Dask, then compare one process.
+"""Validate a large generated collection in parallel with Dask.
 
 Writes 20,000 generated records (with two injected problems) to JSONL in a temporary
 folder and validates them on a local cluster of two worker processes. The same code runs
