@@ -208,10 +208,13 @@ class TestTimeline:
     def test_bundled_dataset(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without paths, the bundled seed dataset is shown with its disagreements."""
         assert main(["timeline"]) == 0
-        out = capsys.readouterr().out
+        captured = capsys.readouterr()
+        out = captured.out
         assert out.startswith("62 records from 5 sources, each placed at its earliest possible day")
         assert "Where the sources disagree:" in out
         assert "s2025/003/request" in out
+        assert "[reference-order]" not in out  # warnings go to stderr, the timeline stays clean
+        assert captured.err.count("[reference-order]") == 10
 
     def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The JSON timeline lists entries with their bounds."""
@@ -232,10 +235,10 @@ class TestTimeline:
         ]
 
     def test_invalid_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """Bad lines are listed after the timeline, and the exit code is 1."""
+        """Bad lines are listed on stderr, and the exit code is 1."""
         (tmp_path / "bad.jsonl").write_text(BAD)
         assert main(["timeline", str(tmp_path)]) == 1
-        assert "bad.jsonl:5: $: malformed JSON" in capsys.readouterr().out
+        assert "bad.jsonl:5: $: malformed JSON" in capsys.readouterr().err
 
 
 class TestNormalizeCountry:

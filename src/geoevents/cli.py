@@ -502,8 +502,9 @@ def _timeline(args: argparse.Namespace) -> int:
             "earliest possible day; ranges list every possible day ('..' = open end).\n"
         )
         print(timeline)
+        # Problems go to stderr, so that the timeline alone can be saved or piped.
         for line in [*errors, *_report_lines(report, places)]:
-            print(_colour(line, "31", sys.stdout))
+            print(_colour(line, "31", sys.stderr), file=sys.stderr)
     return EXIT_INVALID if errors or not report.ok else EXIT_OK
 
 
