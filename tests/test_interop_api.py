@@ -51,6 +51,25 @@ FIELDS: dict[str, Any] = {
 
 
 class TestRegistry:
+    def test_a_file_of_another_format_is_named(self) -> None:
+        """Reading a file as the wrong format says which format it looks like."""
+        reader = read("gdelt2", GDELT1)
+        assert list(reader) == []
+        assert str(reader.errors[0]).endswith(
+            ":1: $: 58 fields, expected 61 (as rows of a GDELT 1.0 export have: read it as "
+            "'gdelt1')"
+        )
+        from geoevents.interop.acled import COLUMNS
+
+        reader = read("ucdp", io.StringIO(",".join(COLUMNS) + "\n"))
+        assert list(reader) == []
+        assert str(reader.errors[0]).endswith("(the header of an ACLED export: read it as 'acled')")
+        reader = read("ucdp", io.StringIO("a,b\n"))
+        assert list(reader) == []
+        assert str(reader.errors[0]).endswith(
+            "(expected the columns id, relid, year, active_year, ...)"
+        )
+
     def test_unknown_format(self) -> None:
         """An unknown format name is a ValueError listing the choices."""
         with pytest.raises(ValueError, match="choose one of acled"):

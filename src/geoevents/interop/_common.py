@@ -471,6 +471,26 @@ class TableFormat:
     header: ClassVar[bool] = True
     widths: ClassVar[frozenset[int]] = frozenset()
     empty_is_absent: ClassVar[bool] = True
+    _known: ClassVar[list[type[TableFormat]]] = []  # every format, to name a mistaken one
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__:
+            TableFormat._known.append(cls)
+
+    def other_format(self, *, header: list[str] | None = None, width: int = 0) -> str | None:
+        """A hint naming another format with this *header*, or rows of this *width*.
+
+        For a file read as one format that looks like another.
+        """
+        for other in TableFormat._known:
+            if other.name == self.name or other.header != (header is not None):
+                continue
+            if header is not None and list(other.columns) == header:
+                return f"the header of {other.title}: read it as {other.name!r}"
+            if header is None and width in (other.widths or {len(other.columns)}):
+                return f"as rows of {other.title} have: read it as {other.name!r}"
+        return None
 
     def parse(self, row: Row) -> tuple[Event | None, list[Source], list[Loss]]:
         """Convert one row (column -> text) into a record, its sources and semantic losses.
@@ -663,13 +683,16 @@ class InteropReader(Iterator[Imported]):
                 return
             if first[1] != list(columns):
                 found = first[1]
+                other = (
+                    None if isinstance(found, InvalidValueError) else fmt.other_format(header=found)
+                )
                 self.fail(
                     found
                     if isinstance(found, InvalidValueError)
                     else InvalidValueError(
                         f"not the header of {fmt.title}",
                         value=fmt.delimiter.join(found[:5]),
-                        hint=f"expected the columns {', '.join(columns[:4])}, ...",
+                        hint=other or f"expected the columns {', '.join(columns[:4])}, ...",
                     ),
                     first[0],
                 )
@@ -683,10 +706,11 @@ class InteropReader(Iterator[Imported]):
                 continue
             if len(fields) not in widths:
                 expected = " or ".join(map(str, sorted(widths)))
+                other = fmt.other_format(width=len(fields))
                 self.fail(
                     InvalidValueError(
                         f"{len(fields)} fields, expected {expected}",
-                        hint="a truncated or wrongly separated row",
+                        hint=other or "a truncated or wrongly separated row",
                     ),
                     line,
                 )
