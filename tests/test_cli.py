@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -255,6 +256,19 @@ class TestNormalizeCountry:
             "-\tnot an ISO country code (it is fips for TR (Türkiye): pass --system fips)\tTU",
             "-\tempty country name\t",
             "TR\tTürkiye\t'Tur\\nkey'",
+        ]
+
+    def test_a_column_from_stdin(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """``-`` reads one value a line, a blank line and CR LF endings included."""
+        monkeypatch.setattr("sys.stdin", io.StringIO("Türkei\r\nSuriye\n\nDeutschland"))
+        assert main(["normalize-country", "-"]) == 1
+        assert capsys.readouterr().out.splitlines() == [
+            "TR\tTürkiye\tTürkei",
+            "SY\tSyrian Arab Republic\tSuriye",
+            "-\tempty country name\t",
+            "DE\tGermany\tDeutschland",
         ]
 
     def test_json_with_system(self, capsys: pytest.CaptureFixture[str]) -> None:

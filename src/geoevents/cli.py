@@ -19,7 +19,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -144,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
 
     countries = command("normalize-country", "Resolve country names or codes to ISO 3166-1.")
     countries.add_argument(
-        "texts", nargs="+", metavar="TEXT", help="country names or codes, in any language"
+        "texts",
+        nargs="+",
+        metavar="TEXT",
+        help="country names or codes, in any language; - reads one a line from stdin",
     )
     countries.add_argument(
         "--system",
@@ -517,7 +520,10 @@ def _normalize(args: argparse.Namespace) -> int:
 
     results: list[dict[str, Any]] = []
     code = EXIT_OK
-    for text in args.texts:
+    texts: Iterable[str] = args.texts
+    if args.texts == ["-"]:  # a column, one value a line
+        texts = (line.rstrip("\r\n") for line in sys.stdin)
+    for text in texts:
         try:
             c = normalize_country(text, system=args.system, fuzzy=args.fuzzy)
         except AmbiguousCountryError as exc:
