@@ -216,6 +216,8 @@ class TestAgreement:
 
         data = {"kind": "source", "schema": 1, "id": Text("a"), "outlet": "AP"}
         assert outcome(fast, data)[0] == "error"
+        data = {"kind": Text("source"), "schema": 1, "id": "a", "outlet": "AP"}
+        assert outcome(fast, data)[0] == "error"
 
 
 class TestSharing:

@@ -903,6 +903,22 @@ class TestWriteJsonl:
         write_jsonl(path, [_request()])
         assert os.stat(path).st_mode & 0o777 == 0o640
 
+    def test_a_private_file_stays_private_while_replaced(self, tmp_path: pathlib.Path) -> None:
+        """The temporary file has the replaced file's mode from the start."""
+        path = tmp_path / "private.jsonl"
+        path.write_text("old\n")
+        os.chmod(path, 0o600)
+        seen: list[int] = []
+
+        def records() -> Iterator[Entry]:
+            (tmp,) = (p for p in tmp_path.iterdir() if p.name.endswith(".tmp"))
+            seen.append(os.stat(tmp).st_mode & 0o777)
+            yield _request()
+
+        write_jsonl(path, records())
+        assert seen == [0o600]
+        assert os.stat(path).st_mode & 0o777 == 0o600
+
     def test_bad_header_argument(self, tmp_path: pathlib.Path) -> None:
         """A non-string dataset name is refused before anything is written."""
         with pytest.raises(TypeError, match="dataset must be a str"):

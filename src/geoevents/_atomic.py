@@ -50,15 +50,13 @@ def _replacing(path: str | os.PathLike[str], opener: Callable[[str], _F]) -> Ite
                 yield special
             return
         mode = status.st_mode & 0o7777  # a replaced file keeps its mode
-    tmp = _create_temporary(folder, name)
+    tmp = _create_temporary(folder, name, mode)
     try:
         file = opener(tmp)
         with file:
             yield file
             file.flush()
             os.fsync(file.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -67,20 +65,30 @@ def _replacing(path: str | os.PathLike[str], opener: Callable[[str], _F]) -> Ite
     _sync_folder(folder)
 
 
-def _create_temporary(folder: str, name: str) -> str:
-    """Create an empty, unique file next to *name*, with mode 0o666 less the umask."""
+def _create_temporary(folder: str, name: str, mode: int | None) -> str:
+    """Create an empty, unique file next to *name*, with *mode* from the start.
+
+    ``None`` gives 0o666 less the umask, as ``open()`` does. A file that replaces a private
+    one is never readable by others, not even while it is written.
+    """
     # The name, shortened if need be: the temporary one must fit the file system's limit
     # (255 bytes on most) with the 14 characters added.
     stem = os.fsdecode(os.fsencode(name)[:200])
     for _ in range(100):
         tmp = os.path.join(folder, f".{stem}.{os.urandom(4).hex()}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            fd = os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else 0o600
+            )
         except FileExistsError:  # pragma: no cover - one chance in four billion
             continue
         except OSError as exc:  # name the file asked for, not the temporary one
             raise type(exc)(exc.errno, exc.strerror, os.path.join(folder, name)) from None
-        os.close(fd)
+        try:
+            if mode is not None:  # the umask does not apply: the file keeps its bits
+                os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
         return tmp
     raise FileExistsError(errno.EEXIST, "no free temporary name", folder)  # pragma: no cover
 

@@ -585,7 +585,8 @@ def _make_entry_hook(
         try:  # the common case: a current, valid entry
             version = obj.get("schema") if type(obj) is dict else None
             if type(version) is int and version == migrations.SCHEMA_VERSION:
-                decode = fast.get(obj.get("kind"))
+                kind = obj.get("kind")
+                decode = fast.get(kind) if type(kind) is str else None
                 if decode is not None:
                     return decode(obj)
         except Exception:  # noqa: BLE001, S110 - the detailed path below decides and explains
@@ -623,9 +624,10 @@ def _kind_error(
     hint = f"expected {only!r}" if only is not None else _choices_hint(kind, kinds)
     if not present:
         return InvalidValueError("missing required field", path="$.kind", hint=hint)
-    if type(kind) is not str:
+    if type(kind) is not str:  # no "did you mean": an equal str subclass is still refused
         error = _type_error("a string", kind)
-        error.path, error.hint = "$.kind", hint
+        choices = ", ".join(map(repr, sorted(kinds)))
+        error.path, error.hint = "$.kind", f"expected {only!r}" if only else f"one of {choices}"
         error.args = (str(error),)
         return error
     return InvalidValueError("unknown kind", path="$.kind", value=kind, hint=hint)
