@@ -455,6 +455,27 @@ class TestBadInput:
             from_json(data)
         assert info.value.lines() == [expected]
 
+    def test_problems_of_one_array_or_object_are_capped(self) -> None:
+        """A line of many bad items lists the first hundred and says how many it left."""
+        base = json.loads(REQUEST_JSON)
+        with pytest.raises(RecordError) as info:
+            from_json(json.dumps({**base, "countries": ["XX"] * 5_000}))
+        lines = info.value.lines()
+        assert len(lines) == 101
+        assert lines[99].startswith("$.countries[99]: not an ISO 3166-1 alpha-2 country code")
+        assert lines[100] == (
+            "$.countries: stopped after 100 bad items: the other 4,900 of 5,000 items were "
+            "not checked (fix these first)"
+        )
+        with pytest.raises(RecordError) as info:
+            from_json(json.dumps({**base, **{f"x{i}": 1 for i in range(1_000)}}))
+        lines = info.value.lines()
+        assert len(lines) == 101
+        assert lines[100] == (
+            "$: stopped after 100 unknown fields: 900 more unknown fields are not listed "
+            "(fix these first)"
+        )
+
     @pytest.mark.parametrize("data", ["\ufeff" + REQUEST_JSON, ("\ufeff" + REQUEST_JSON).encode()])
     def test_leading_byte_order_mark(self, data: str | bytes, backend: bool) -> None:
         """A BOM before the text is ignored (RFC 8259 allows it); elsewhere it is an error."""

@@ -363,6 +363,9 @@ def _structure_tuple_factory(
     def every_error(obj: list[Any]) -> IterableValidationError:
         errors: list[Exception] = []
         for i, item in enumerate(obj):
+            if len(errors) == MAX_PROBLEMS:  # a hostile array of a million bad items
+                errors.append(_stopped(f"{MAX_PROBLEMS} bad items", i, len(obj), "items"))
+                break
             try:
                 item_hook(item, item_type)
             except Exception as exc:  # noqa: BLE001 - every problem is reported
@@ -406,6 +409,22 @@ def _unstructure_optional_factory(t: Any, converter: cattrs.Converter) -> Callab
         return None if value is None else item_hook(value)
 
     return unstructure
+
+
+MAX_PROBLEMS: Final = 100
+"""The most problems reported for one array (or one object's unknown keys).
+
+The rest are summed up in one more problem: a line of a million bad items is refused in
+a moment, not after a million messages.
+"""
+
+
+def _stopped(what: str, checked: int, total: int, noun: str) -> InvalidValueError:
+    if noun == "items":
+        rest = f"the other {total - checked:,} of {total:,} items were not checked"
+    else:
+        rest = f"{total - MAX_PROBLEMS:,} more unknown fields are not listed"
+    return InvalidValueError(f"stopped after {what}: {rest}", hint="fix these first")
 
 
 def _is_tuple(t: Any) -> bool:
@@ -553,11 +572,13 @@ def _make_class_hook(
                 return generated(obj, cls)
             except ClassValidationError as exc:
                 raise complete(exc, obj) from None
+        unknown = [k for k in obj if k not in allowed]
         errors: list[Exception] = [
             InvalidValueError("unknown field", path=_key_path(k), hint=_suggest(k, keys.values()))
-            for k in obj
-            if k not in allowed
+            for k in unknown[:MAX_PROBLEMS]
         ]
+        if len(unknown) > MAX_PROBLEMS:
+            errors.append(_stopped(f"{MAX_PROBLEMS} unknown fields", 0, len(unknown), "unknown"))
         try:
             generated(obj, cls)
         except ClassValidationError as exc:

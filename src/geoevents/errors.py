@@ -180,7 +180,8 @@ class RecordError(GeoeventsError, ExceptionGroup[InvalidValueError]):
 
     ``source`` names where the record came from (a file name, or ``None``) and ``line`` its
     1-based line number in that file, when known. ``str()`` gives one line per problem, in
-    the form ``file:line: $.path: message``.
+    the form ``file:line: $.path: message``. An array (or an object's unknown keys) gives
+    at most 100 problems and then one that says how many it left unchecked.
     """
 
     source: str | None
