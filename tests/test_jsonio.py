@@ -9,7 +9,7 @@ import json
 import os
 import pathlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 import pytest
@@ -454,6 +454,30 @@ class TestBadInput:
         with pytest.raises(RecordError) as info:
             from_json(data)
         assert info.value.lines() == [expected]
+
+    @pytest.mark.parametrize("errors", ["collect", "raise"])
+    def test_undecodable_text_file(self, errors: Literal["collect", "raise"]) -> None:
+        """A text-mode file with a bad byte: the lines before it, then a located error."""
+        good = [_source_line(i).encode() for i in range(3_000)]
+        data = b"\n".join([*good, b'{"kind":"source","schema":1,"id":"x","outlet":"\xff"}'])
+        reader = read_jsonl(io.TextIOWrapper(io.BytesIO(data + b"\n"), "utf-8"), errors=errors)
+        read: list[Entry] = []
+        if errors == "raise":
+            with pytest.raises(RecordError) as info:
+                read.extend(reader)
+            problem = str(info.value)
+        else:
+            read.extend(reader)
+            (error,) = reader.errors
+            problem = str(error)
+        # Text files decode in blocks: the lines of the blocks before the bad one are read.
+        assert 2_000 < len(read) < 3_000
+        assert [s.id for s in read] == [json.loads(g)["id"] for g in good[: len(read)]]
+        assert problem == (
+            f"<stream>:{len(read) + 1}: $: cannot decode the text at or after line "
+            f"{len(read) + 1} (invalid start byte): reading stopped (open the file in binary "
+            "mode ('rb') to read every good line)"
+        )
 
     def test_problems_of_one_array_or_object_are_capped(self) -> None:
         """A line of many bad items lists the first hundred and says how many it left."""

@@ -521,7 +521,10 @@ class JsonlReader(Iterator[Entry]):
         number = 0
         first = True
         # Room for the line, "\r" and "\n": a line cut short at cap + 2 is too long.
-        while line := readline(cap + 2):
+        while line := self._readline(readline, cap + 2, number + 1):
+            if isinstance(line, InvalidValueError):
+                yield number + 1, line, first
+                return
             number += 1
             if len(line) == cap + 2 and line[-1:] not in ("\n", b"\n"):
                 while (rest := readline(cap)) and rest[-1:] not in ("\n", b"\n"):
@@ -542,6 +545,21 @@ class JsonlReader(Iterator[Entry]):
             else:
                 yield number, line, first
             first = False
+
+    @staticmethod
+    def _readline(readline: Callable[[int], Any], size: int, number: int) -> Any:
+        """The next line, or an error where a text file cannot be decoded.
+
+        A file opened in text mode decodes ahead of the line read, in blocks, and cannot go
+        on after a bad byte: reading stops there, after the lines before it.
+        """
+        try:
+            return readline(size)
+        except UnicodeDecodeError as exc:
+            return InvalidValueError(
+                f"cannot decode the text at or after line {number} ({exc.reason}): reading stopped",
+                hint="open the file in binary mode ('rb') to read every good line",
+            )
 
     def _decode(
         self, number: int, line: Any, first: bool, hook: Callable[[Any, Any], Entry]
