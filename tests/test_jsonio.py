@@ -479,6 +479,54 @@ class TestBadInput:
             "mode ('rb') to read every good line)"
         )
 
+    def test_rules_across_fields_come_with_the_others(self) -> None:
+        """Every rule a record breaks is reported at once, the bad fields' errors first."""
+        actor = {"kind": "government", "name": "A"}
+        base = {"kind": "request", "schema": 1, "id": "a", "when": "2025-07"}
+        data = {
+            **base,
+            "summary": "",
+            "attributions": [{"source": "s"}],
+            "requester": actor,
+            "addressee": actor,
+            "items": ["arms", "arms"],
+            "refers_to": ["a"],
+            "location": {"latitude": 1.0, "name": "x"},
+            "actors": [{"actor": {"kind": "unnamed", "name": "X"}, "role": "party"}],
+        }
+        with pytest.raises(RecordError) as info:
+            from_dict(data)
+        assert info.value.lines() == [
+            "$.summary: must not be empty or blank: ''",
+            "$.actors[0].actor.name: an unnamed actor has no name: 'X' (put who they are in "
+            "'description', or choose another kind)",
+            "$.actors[0].actor.description: an unnamed actor needs a description (e.g. "
+            "'Turkish defence ministry officials')",
+            "$.location.longitude: latitude and longitude come together (give longitude too)",
+            "$.refers_to: a record cannot point to itself: 'a'",
+            "$.items: lists the same item twice: 'arms'",
+        ]
+        agreement = {
+            **base,
+            "kind": "agreement",
+            "summary": "s",
+            "attributions": [{"source": "s"}],
+            "parties": [actor, actor],
+            "signed": "2025-07-10",
+            "in_force": "2025-07-12",
+            "terminated": "2025-07-01",
+            "fatalities": "3",
+        }
+        with pytest.raises(RecordError) as info:
+            from_dict(agreement)
+        assert info.value.lines() == [
+            "$.fatalities: unknown field",
+            "$.terminated: terminated before it was signed: '2025-07-01' (it is certainly "
+            "before 2025-07-10; check both dates)",
+            "$.terminated: terminated before it took effect: '2025-07-01' (it is certainly "
+            "before 2025-07-12; check both dates)",
+        ]
+
     def test_problems_of_one_array_or_object_are_capped(self) -> None:
         """A line of many bad items lists the first hundred and says how many it left."""
         base = json.loads(REQUEST_JSON)

@@ -264,7 +264,8 @@ def unique_strings(
         if not isinstance(item, str) or not ID_PATTERN.fullmatch(item):
             raise InvalidValueError("not a valid id", path=f"$.{attribute.name}[{i}]", value=item)
     if len(set(value)) != len(value):
-        _fail(attribute, "lists the same id twice", value)
+        twice = next(i for n, i in enumerate(value) if i in value[:n])
+        _fail(attribute, "lists the same id twice", twice)
 
 
 def to_tuple(value: Any) -> tuple[Any, ...]:

@@ -98,26 +98,40 @@ class Actor:
     )
 
     def __attrs_post_init__(self) -> None:
+        problems = self._problems()
+        if problems:
+            raise problems[0]
+
+    def _problems(self) -> list[InvalidValueError]:
+        """Every rule across fields the actor breaks (construction raises the first)."""
+        found = []
         if self.kind is ActorKind.UNNAMED:
             if self.name is not None:
-                raise InvalidValueError(
-                    "an unnamed actor has no name",
-                    path="$.name",
-                    value=self.name,
-                    hint="put who they are in 'description', or choose another kind",
+                found.append(
+                    InvalidValueError(
+                        "an unnamed actor has no name",
+                        path="$.name",
+                        value=self.name,
+                        hint="put who they are in 'description', or choose another kind",
+                    )
                 )
             if self.description is None:
-                raise InvalidValueError(
-                    "an unnamed actor needs a description",
-                    path="$.description",
-                    hint="e.g. 'Turkish defence ministry officials'",
+                found.append(
+                    InvalidValueError(
+                        "an unnamed actor needs a description",
+                        path="$.description",
+                        hint="e.g. 'Turkish defence ministry officials'",
+                    )
                 )
         elif self.name is None:
-            raise InvalidValueError(
-                f"a {self.kind.value} actor needs a name",
-                path="$.name",
-                hint="use kind='unnamed' with a description for anonymous sources",
+            found.append(
+                InvalidValueError(
+                    f"a {self.kind.value} actor needs a name",
+                    path="$.name",
+                    hint="use kind='unnamed' with a description for anonymous sources",
+                )
             )
+        return found
 
     @classmethod
     def unnamed(

@@ -442,21 +442,24 @@ def _all_validator_errors(
     obj: dict[str, Any],
     failed: Mapping[str, list[Exception]] | None = None,
 ) -> list[Exception]:
-    """Run every field validator of *cls* on the structured values, collecting every error.
+    """Run every check of *cls* on the structured values, collecting every error.
 
     attrs stops at the first failing validator, and none runs when a field cannot be
     structured at all; this is only called on those error paths, so a record with several
     bad fields reports all of them at once. *failed* holds the errors of the fields that
     could not be structured: they take their place in field order, unchecked again.
+    The rules across fields (a class's ``_problems``) follow, run on the values that
+    passed; a rule that needs one that did not is left for later.
     """
     errors: list[Exception] = []
     keys = _field_keys(cls)
+    good: dict[str, Any] = {}
     for field in attrs.fields(cls):
         key = keys[field.name]
         if failed and field.name in failed:
             errors.extend(failed[field.name])
             continue
-        if field.validator is None or (key not in obj and field.default is attrs.NOTHING):
+        if key not in obj and field.default is attrs.NOTHING:
             continue
         try:
             if key in obj:
@@ -466,12 +469,33 @@ def _all_validator_errors(
                 value = default.factory() if hasattr(default, "takes_self") else default
             if callable(field.converter):
                 value = field.converter(value)
-            field.validator(None, field, value)
+            if field.validator is not None:
+                field.validator(None, field, value)
         except InvalidValueError as exc:
             errors.append(exc)
         except Exception:  # noqa: BLE001,S112 - any other failure was already reported
             continue
+        else:
+            good[field.name] = value
+    errors.extend(_cross_field_problems(cls, good))
     return errors
+
+
+def _cross_field_problems(cls: type, values: Mapping[str, Any]) -> list[InvalidValueError]:
+    """The problems ``cls._problems`` finds among *values* (fields not given stay unset)."""
+    rules = getattr(cls, "_problems", None)
+    if rules is None:
+        return []
+    shell: Any = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(shell, name, value)  # frozen: set as attrs' __init__ does
+    found: list[InvalidValueError] = []
+    try:
+        for problem in rules(shell):
+            found.append(problem)  # noqa: PERF402 - those found before a rule fails are kept
+    except AttributeError:  # a rule reads a field that could not be structured
+        pass
+    return found
 
 
 class _FastPaths:

@@ -79,14 +79,22 @@ class Count:
     high: int | None = attrs.field(default=None, validator=_check)
 
     def __attrs_post_init__(self) -> None:
+        problems = self._problems()
+        if problems:
+            raise problems[0]
+
+    def _problems(self) -> list[InvalidValueError]:
+        """Every order rule the figures break (construction raises the first)."""
         low, best, high = self.low, self.best, self.high
+        found = []
         if low is not None and high is not None and low > high:
-            raise _order("low must not exceed high", "$.low", low)
+            found.append(_order("low must not exceed high", "$.low", low))
         if best is not None:
             if low is not None and low > best:
-                raise _order("low must not exceed best", "$.low", low)
+                found.append(_order("low must not exceed best", "$.low", low))
             if high is not None and best > high:
-                raise _order("best must not exceed high", "$.high", high)
+                found.append(_order("best must not exceed high", "$.high", high))
+        return found
 
     @classmethod
     def unknown(cls) -> Count:

@@ -100,17 +100,29 @@ class Location:
     )
 
     def __attrs_post_init__(self) -> None:
+        problems = self._problems()
+        if problems:
+            raise problems[0]
+
+    def _problems(self) -> list[InvalidValueError]:
+        """Every rule across fields the location breaks (construction raises the first)."""
+        found = []
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
-            raise InvalidValueError(
-                "latitude and longitude come together",
-                path=f"$.{missing}",
-                hint=f"give {missing} too",
+            found.append(
+                InvalidValueError(
+                    "latitude and longitude come together",
+                    path=f"$.{missing}",
+                    hint=f"give {missing} too",
+                )
             )
         if self.name is None and self.country is None and self.latitude is None:
-            raise InvalidValueError(
-                "a location needs a name, a country or coordinates", hint="give at least one"
+            found.append(
+                InvalidValueError(
+                    "a location needs a name, a country or coordinates", hint="give at least one"
+                )
             )
+        return found
 
     @property
     def has_point(self) -> bool:

@@ -197,14 +197,28 @@ class Event:
     )
     notes: str | None = attrs.field(default=None, validator=optional_text())
 
+    # Set by a kind whose _problems adds rules of its own.
+    _own_rules: ClassVar[bool] = False
+
     def __attrs_post_init__(self) -> None:
-        if not (self.refers_to or self.same_as):  # most records; every decode runs this
-            return
-        for name in ("refers_to", "same_as"):
-            if self.id in getattr(self, name):
-                raise InvalidValueError(
-                    "a record cannot point to itself", path=f"$.{name}", value=self.id
-                )
+        # Every decode runs this: a record without links, of a kind without rules of its
+        # own (most records), is passed without a call.
+        if self.refers_to or self.same_as or self._own_rules:
+            problems = self._problems()
+            if problems:
+                raise problems[0]
+
+    def _problems(self) -> list[InvalidValueError]:
+        """Every rule across fields the record breaks (construction raises the first).
+
+        Kinds with rules of their own extend it (and set ``_own_rules``); the converter
+        runs it on a refused record, to report each problem with the others.
+        """
+        return [
+            InvalidValueError("a record cannot point to itself", path=f"$.{name}", value=self.id)
+            for name in ("refers_to", "same_as")
+            if self.id in getattr(self, name)
+        ]
 
     def __repr__(self) -> str:
         """The fields that differ from their defaults, so failing examples stay readable.
@@ -346,10 +360,16 @@ class Request(Event):
     )
     formal: bool | None = attrs.field(default=None, validator=InstanceOf(bool, optional=True))
 
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
+    _own_rules: ClassVar[bool] = True
+
+    def _problems(self) -> list[InvalidValueError]:
+        found = super()._problems()
         if len(self.items) > 1 and len(set(self.items)) != len(self.items):
-            raise InvalidValueError("lists the same item twice", path="$.items", value=self.items)
+            twice = next(i for n, i in enumerate(self.items) if i in self.items[:n])
+            found.append(
+                InvalidValueError("lists the same item twice", path="$.items", value=twice.value)
+            )
+        return found
 
     def _own_participants(self) -> tuple[Participant, ...]:
         return (
@@ -385,14 +405,22 @@ class AgreementStatus(enum.StrEnum):
 _optional_date = InstanceOf(FuzzyDate, optional=True)
 
 
-def _not_before(earlier: FuzzyDate | None, later: FuzzyDate | None, path: str, what: str) -> None:
-    """Refuse a *later* date that is certainly before the *earlier* one."""
+def _not_before(
+    found: list[InvalidValueError],
+    earlier: FuzzyDate | None,
+    later: FuzzyDate | None,
+    path: str,
+    what: str,
+) -> None:
+    """Add to *found* the problem of a *later* date certainly before the *earlier* one."""
     if earlier is not None and later is not None and later.definitely_before(earlier):
-        raise InvalidValueError(
-            f"{what}",
-            path=path,
-            value=str(later),
-            hint=f"it is certainly before {earlier}; check both dates",
+        found.append(
+            InvalidValueError(
+                what,
+                path=path,
+                value=str(later),
+                hint=f"it is certainly before {earlier}; check both dates",
+            )
         )
 
 
@@ -438,14 +466,26 @@ class Agreement(Event):
     in_force: FuzzyDate | None = attrs.field(default=None, validator=_optional_date)
     terminated: FuzzyDate | None = attrs.field(default=None, validator=_optional_date)
 
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
-        if self.terminated is None:
-            return
-        _not_before(self.signed, self.terminated, "$.terminated", "terminated before it was signed")
-        _not_before(
-            self.in_force, self.terminated, "$.terminated", "terminated before it took effect"
-        )
+    _own_rules: ClassVar[bool] = True
+
+    def _problems(self) -> list[InvalidValueError]:
+        found = super()._problems()
+        if self.terminated is not None:
+            _not_before(
+                found,
+                self.signed,
+                self.terminated,
+                "$.terminated",
+                "terminated before it was signed",
+            )
+            _not_before(
+                found,
+                self.in_force,
+                self.terminated,
+                "$.terminated",
+                "terminated before it took effect",
+            )
+        return found
 
     def _own_participants(self) -> tuple[Participant, ...]:
         return (
@@ -503,12 +543,14 @@ class Ceasefire(Event):
     scope: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     written: bool | None = attrs.field(default=None, validator=InstanceOf(bool, optional=True))
 
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
-        if self.ended is None:
-            return
-        _not_before(self.declared, self.ended, "$.ended", "ended before it was declared")
-        _not_before(self.effective, self.ended, "$.ended", "ended before it took effect")
+    _own_rules: ClassVar[bool] = True
+
+    def _problems(self) -> list[InvalidValueError]:
+        found = super()._problems()
+        if self.ended is not None:
+            _not_before(found, self.declared, self.ended, "$.ended", "ended before it was declared")
+            _not_before(found, self.effective, self.ended, "$.ended", "ended before it took effect")
+        return found
 
     def _own_participants(self) -> tuple[Participant, ...]:
         return (

@@ -1000,14 +1000,23 @@ class Dating:
     rule: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
+        problems = self._problems()
+        if problems:
+            raise problems[0]
+
+    def _problems(self) -> list[InvalidDateError]:
+        """The rule across fields the dating breaks, if it does."""
         if self.method is DatingMethod.RESOLVED and (
             self.expression is None or self.anchor is None
         ):
-            raise InvalidDateError(
-                "a resolved dating needs both expression and anchor",
-                path="$.anchor" if self.expression is not None else "$.expression",
-                hint="record method='inferred' if the anchor is unknown",
-            )
+            return [
+                InvalidDateError(
+                    "a resolved dating needs both expression and anchor",
+                    path="$.anchor" if self.expression is not None else "$.expression",
+                    hint="record method='inferred' if the anchor is unknown",
+                )
+            ]
+        return []
 
     @classmethod
     def stated(cls, text: str, /) -> Dating:
