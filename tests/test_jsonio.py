@@ -498,10 +498,14 @@ class TestBadInput:
             from_dict(data)
         assert info.value.lines() == [
             "$.summary: must not be empty or blank: ''",
-            "$.actors[0].actor.name: an unnamed actor has no name: 'X' (put who they are in "
-            "'description', or choose another kind)",
-            "$.actors[0].actor.description: an unnamed actor needs a description (e.g. "
-            "'Turkish defence ministry officials')",
+            (
+                "$.actors[0].actor.name: an unnamed actor has no name: 'X' (put who they are in "
+                "'description', or choose another kind)"
+            ),
+            (
+                "$.actors[0].actor.description: an unnamed actor needs a description (e.g. "
+                "'Turkish defence ministry officials')"
+            ),
             "$.location.longitude: latitude and longitude come together (give longitude too)",
             "$.refers_to: a record cannot point to itself: 'a'",
             "$.items: lists the same item twice: 'arms'",
@@ -521,10 +525,14 @@ class TestBadInput:
             from_dict(agreement)
         assert info.value.lines() == [
             "$.fatalities: unknown field",
-            "$.terminated: terminated before it was signed: '2025-07-01' (it is certainly "
-            "before 2025-07-10; check both dates)",
-            "$.terminated: terminated before it took effect: '2025-07-01' (it is certainly "
-            "before 2025-07-12; check both dates)",
+            (
+                "$.terminated: terminated before it was signed: '2025-07-01' (it is certainly "
+                "before 2025-07-10; check both dates)"
+            ),
+            (
+                "$.terminated: terminated before it took effect: '2025-07-01' (it is certainly "
+                "before 2025-07-12; check both dates)"
+            ),
         ]
 
     def test_problems_of_one_array_or_object_are_capped(self) -> None:
