@@ -535,6 +535,19 @@ class TestBadInput:
             ),
         ]
 
+    def test_every_bad_item_by_its_index(self) -> None:
+        """Each bad item of an array of texts is named by its index, not only the first."""
+        base = json.loads(REQUEST_JSON)
+        person = {"kind": "person", "name": "A", "aliases": ["", "ok", " "]}
+        with pytest.raises(RecordError) as info:
+            from_json(json.dumps({**base, "tags": ["ok", "", "x" * 101], "requester": person}))
+        assert [line.split(": ")[0] for line in info.value.lines()] == [
+            "$.tags[1]",
+            "$.tags[2]",
+            "$.requester.aliases[0]",
+            "$.requester.aliases[2]",
+        ]
+
     def test_problems_of_one_array_or_object_are_capped(self) -> None:
         """A line of many bad items lists the first hundred and says how many it left."""
         base = json.loads(REQUEST_JSON)

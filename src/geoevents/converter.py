@@ -419,12 +419,12 @@ a moment, not after a million messages.
 """
 
 
-def _stopped(what: str, checked: int, total: int, noun: str) -> InvalidValueError:
+def _stopped(what: str, checked: int, total: int, noun: str, path: str = "$") -> InvalidValueError:
     if noun == "items":
         rest = f"the other {total - checked:,} of {total:,} items were not checked"
     else:
         rest = f"{total - MAX_PROBLEMS:,} more unknown fields are not listed"
-    return InvalidValueError(f"stopped after {what}: {rest}", hint="fix these first")
+    return InvalidValueError(f"stopped after {what}: {rest}", path=path, hint="fix these first")
 
 
 def _is_tuple(t: Any) -> bool:
@@ -469,16 +469,49 @@ def _all_validator_errors(
                 value = default.factory() if hasattr(default, "takes_self") else default
             if callable(field.converter):
                 value = field.converter(value)
-            if field.validator is not None:
-                field.validator(None, field, value)
+            bad = [] if field.validator is None else _validator_problems(field, key, value)
         except InvalidValueError as exc:
             errors.append(exc)
         except Exception:  # noqa: BLE001,S112 - any other failure was already reported
             continue
         else:
-            good[field.name] = value
+            errors.extend(bad)
+            if not bad:
+                good[field.name] = value
     errors.extend(_cross_field_problems(cls, good))
     return errors
+
+
+def _validator_problems(
+    field: attrs.Attribute[Any], key: str, value: Any
+) -> list[InvalidValueError]:
+    """What the field's validator refuses in *value*: each bad item of an array, by index.
+
+    attrs' ``deep_iterable`` stops at the first bad item and names the field only.
+    """
+    validator: Any = field.validator
+    member = getattr(validator, "member_validator", None)
+    if member is None or not isinstance(value, tuple):
+        validator(None, field, value)
+        return []
+    if validator.iterable_validator is not None:
+        validator.iterable_validator(None, field, value)
+    found: list[InvalidValueError] = []
+    for i, item in enumerate(value):
+        if len(found) == MAX_PROBLEMS:
+            found.append(
+                _stopped(f"{MAX_PROBLEMS} bad items", i, len(value), "items", _key_path(key))
+            )
+            break
+        try:
+            member(None, field, item)
+        except InvalidValueError as exc:
+            found.append(
+                InvalidValueError(
+                    exc.message, path=f"{_key_path(key)}[{i}]", value=item, hint=exc.hint
+                )
+            )
+    return found
 
 
 def _cross_field_problems(cls: type, values: Mapping[str, Any]) -> list[InvalidValueError]:
