@@ -674,6 +674,7 @@ def write_jsonl(
         OSError: the file cannot be written (the error names *path*).
         TypeError: *dataset* or *description* is not a string, or an item of *records* is
             neither a record nor a source.
+        ValueError: *dataset* or *description* holds a lone surrogate.
 
     >>> import pathlib, tempfile
     >>> from geoevents import Source
@@ -690,6 +691,11 @@ def write_jsonl(
             if not isinstance(value, str):
                 msg = f"{key} must be a str, not {type(value).__name__}"
                 raise TypeError(msg)
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                msg = f"{key} holds a lone surrogate, which UTF-8 cannot encode: {value!r}"
+                raise ValueError(msg) from None
             header[key] = value
     if isinstance(records, Dataset):
         records = records.entries()
