@@ -1037,7 +1037,7 @@ class TestWriteJsonl:
         """A non-string dataset name is refused before anything is written."""
         with pytest.raises(TypeError, match="dataset must be a str"):
             write_jsonl(tmp_path / "x.jsonl", [], dataset=5)  # type: ignore[arg-type]
-        with pytest.raises(ValueError, match="^description holds a lone surrogate"):
+        with pytest.raises(ValueError, match=r"^description holds a lone surrogate"):
             write_jsonl(tmp_path / "x.jsonl", [], description="a\ud800b")
         assert os.listdir(tmp_path) == []
 
