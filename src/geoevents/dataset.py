@@ -12,7 +12,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from geoevents.timeline import Timeline
 
 __all__ = ["Dataset"]
+
+
+_SHOWN: Final = 50  # entries, at most, that the pretty form lists one by one
 
 
 @final
@@ -145,7 +148,26 @@ class Dataset:
         return self._index[record_id]
 
     def __repr__(self) -> str:
-        return f"<Dataset: {len(self._records)} records, {len(self._sources)} sources>"
+        records, sources = len(self._records), len(self._sources)
+        return (
+            f"<Dataset: {records} record{'' if records == 1 else 's'}, "
+            f"{sources} source{'' if sources == 1 else 's'}>"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """How Hypothesis and IPython show it: the entries themselves, where there are few.
+
+        A failing example then shows what the dataset held, not only how much.
+        """
+        if cycle or len(self._records) + len(self._sources) > _SHOWN:
+            printer.text(repr(self))
+            return
+        with printer.group(8, "Dataset(", ")"):
+            printer.pretty(list(self._records))
+            printer.text(",")
+            printer.breakable()
+            printer.text("sources=")
+            printer.pretty([*self._sources.values(), *self._conflicts])
 
     def get(self, record_id: str) -> Event | None:
         """The record with this id, or ``None``."""

@@ -235,6 +235,11 @@ def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date, times: bool =
             f"{day.year:04d}-XX",
             f"{day.year // 10:03d}X",
             f"{day.year // 100:02d}XX",
+            f"{day.year:04d}-XX-XX",
+            f"{day.year:04d}-{day.month // 10}X-XX",
+            f"{day.year // 10:03d}X-XX",
+            f"{day.year // 1000}XXX",
+            "XXXX",
         )
         text = forms[draw(_DIGIT_FORMS)]
         if text.endswith("-3X") and day.month == 2:  # February has no 30s
@@ -249,7 +254,7 @@ def _single(draw: st.DrawFn, lo: datetime.date, hi: datetime.date, times: bool =
     return FuzzyDate(text + qualifier)
 
 
-_DIGIT_FORMS = st.integers(0, 5)
+_DIGIT_FORMS = st.integers(0, 10)
 
 
 @functools.cache
@@ -287,9 +292,10 @@ def fuzzy_dates(
     """EDTF dates of every supported form whose possible days touch ``[min_date, max_date]``.
 
     Days, months, years, unspecified digits (``2025-07-2X``, ``2025-1X``, ``202X``,
-    ``20XX``), seasons, times with and without zones, qualifiers ``~ ? %``, and (with
-    *intervals*) intervals between any two of those but times, closed, open (``..``) or
-    with an unknown end. A vague form (a year, ``20XX``) may reach beyond the window.
+    ``20XX``, ``2025-XX-XX``, ``202X-XX``, ``2XXX``, ``XXXX``), seasons, times with and
+    without zones, qualifiers ``~ ? %``, and (with *intervals*) intervals between any two
+    of those but times, closed, open (``..``) or with an unknown end. A vague form (a
+    year, ``20XX``, ``XXXX``) may reach beyond the window.
 
     Raises:
         InvalidArgument: ``min_date`` after ``max_date``.
@@ -327,17 +333,20 @@ _EXPRESSIONS = ("yesterday", "on Wednesday", "last week", "earlier this month", 
 
 @st.composite
 def _dating(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> Dating:
+    # The date first, whatever the method: a resolved dating anchors on its first day, so
+    # it takes no fewer choices than a stated one, and examples shrink to stated dates.
+    date = draw(fuzzy_dates(min_date=lo, max_date=hi))
     method = draw(_members(DatingMethod))
     if method is DatingMethod.RESOLVED and (hi - lo).days < 41:
         method = DatingMethod.STATED  # too short a window to resolve expressions inside it
     if method is DatingMethod.RESOLVED:
         from geoevents.relative import resolve_date
 
-        anchor = draw(st.dates(min_value=lo + datetime.timedelta(days=40), max_value=hi))
+        first = date.earliest if date.earliest is not None else lo
+        anchor = min(max(first, lo + datetime.timedelta(days=40)), hi)
         # "earlier this month" needs a day of the month before the anchor.
         usable = tuple(e for e in _EXPRESSIONS if anchor.day > 1 or e != "earlier this month")
         return resolve_date(draw(_one_of(usable)), anchor)
-    date = draw(fuzzy_dates(min_date=lo, max_date=hi))
     expression = draw(_opt(_text(("in", "July", "around", "mid", "2025"), 3)))
     return Dating(date=date, method=method, expression=expression)
 
@@ -365,19 +374,24 @@ def _datings_of(lo: datetime.date, hi: datetime.date) -> st.SearchStrategy[Datin
 @functools.cache
 def counts() -> st.SearchStrategy[Count]:
     """Reported figures in every state: unknown, exact, bounds, and low/best/high."""
-    n = st.integers(0, 100_000)
+    n = st.integers(0, 1_000_000_000)
     return st.one_of(
+        st.just(Count()),  # first: examples shrink to an unknown count
         n.map(Count.exact),
-        st.just(Count()),
         n.map(Count.at_least),
         n.map(Count.at_most),
-        st.lists(n, min_size=2, max_size=3).map(sorted).map(_ranged),
+        st.tuples(st.lists(n, min_size=2, max_size=3).map(sorted), st.integers(0, 2)).map(_ranged),
     )
 
 
-def _ranged(values: list[int]) -> Count:
+def _ranged(drawn: tuple[list[int], int]) -> Count:
+    """A range, a best figure in a range, or a best figure with one bound only."""
+    values, bounds = drawn
     if len(values) == 2:
-        return Count(low=values[0], high=values[1])
+        low, high = values
+        return [Count(low=low, high=high), Count(low=low, best=high), Count(best=low, high=high)][
+            bounds
+        ]
     return Count(low=values[0], best=values[1], high=values[2])
 
 
@@ -756,9 +770,9 @@ def _dataset(  # noqa: PLR0917  (a private composite: its arguments are drawn by
     max_size: int,
 ) -> Dataset:
     source_ids = tuple(sorted(draw(_SOURCE_ID_SETS)))
-    size = draw(st.integers(min_size, max_size))
     drawn = _records_of(kinds, country, lo, hi, _ANY_ID, source_ids)
-    raw = [draw(drawn) for _ in range(size)]
+    # A list, not a drawn size and a loop: the shrinker can then drop any one record.
+    raw = draw(st.lists(drawn, min_size=min_size, max_size=max_size))
     raw.sort(key=lambda r: r.when.date.sort_key())
     built: list[Event] = []
     for i, record in enumerate(raw):
