@@ -162,6 +162,8 @@ class TestFromType:
             geoevents.Attribution,
             Quote,
             geoevents.Participant,
+            geoevents.Dataset,
+            geoevents.Timeline,
         ],
     )
     def test_registered(self, cls: type[Any]) -> None:
@@ -233,6 +235,11 @@ class TestArguments:
             (lambda: untyped.datasets(min_size=1.5), "min_size must be an int, not float"),
             (lambda: untyped.datasets(min_size=True), "min_size must be an int, not bool"),
             (lambda: untyped.fuzzy_dates(intervals="no"), "intervals must be True or False"),
+            (lambda: gst.records(source_ids=[]), "source_ids is empty"),
+            (
+                lambda: gst.records(source_ids=["bad id"]),
+                "source_ids holds an invalid id: 'bad id'",
+            ),
         ],
     )
     def test_refused_when_built(self, make: Any, message: str) -> None:
@@ -240,6 +247,23 @@ class TestArguments:
         with pytest.raises(InvalidArgument) as info:
             make()
         assert str(info.value).startswith(message)
+
+    def test_a_generator_of_codes(self) -> None:
+        """A generator is read once, as a list would be."""
+
+        @settings(max_examples=10)
+        @given(gst.countries(codes=(c for c in ["SY", "TR"])))
+        def check(country: Country) -> None:
+            assert country.alpha2 in {"SY", "TR"}
+
+        check()
+
+    def test_signatures_survive(self) -> None:
+        """Strategies without arguments keep their signature (no cache wrapper)."""
+        import inspect
+
+        assert str(inspect.signature(gst.counts)) == "() -> 'st.SearchStrategy[Count]'"
+        assert str(inspect.signature(gst.quotes)) == "() -> 'st.SearchStrategy[Quote]'"
 
     @given(gst.records(kinds=["statement"], countries=gst.countries(codes=["TR"])))
     def test_countries_reach_every_actor(self, record: Event) -> None:

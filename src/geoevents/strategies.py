@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 try:
@@ -40,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 import attrs
 
+from geoevents._checks import ID_PATTERN
 from geoevents.actors import Actor, ActorKind, Participant, Role
 from geoevents.country import Country
 from geoevents.dataset import Dataset
@@ -68,6 +69,7 @@ from geoevents.records import (
 )
 from geoevents.sources import Attribution, AttributionMode, Quote, Source, SourceKind
 from geoevents.temporal import Dating, DatingMethod, FuzzyDate, may_precede
+from geoevents.timeline import Timeline
 
 __all__ = [
     "actors",
@@ -191,6 +193,8 @@ def countries(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Countr
     Raises:
         InvalidArgument: an empty or unknown code list.
     """
+    if isinstance(codes, Iterable) and not isinstance(codes, (str, bytes)):
+        codes = tuple(codes)  # once: a generator is read only once
     _listed("codes", codes, str)
     return _countries_of(None if codes is None else tuple(codes))
 
@@ -371,9 +375,13 @@ def _datings_of(lo: datetime.date, hi: datetime.date) -> st.SearchStrategy[Datin
     return _dating(lo, hi)
 
 
-@functools.cache
 def counts() -> st.SearchStrategy[Count]:
     """Reported figures in every state: unknown, exact, bounds, and low/best/high."""
+    return _counts()
+
+
+@functools.cache
+def _counts() -> st.SearchStrategy[Count]:
     n = st.integers(0, 1_000_000_000)
     return st.one_of(
         st.just(Count()),  # first: examples shrink to an unknown count
@@ -537,11 +545,25 @@ def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrateg
     Raises:
         InvalidArgument: an empty list of source ids.
     """
+    return _attributions_of(_source_ids(source_ids))
+
+
+def _source_ids(source_ids: Iterable[str] | None) -> tuple[str, ...] | None:
+    """*source_ids* checked (a list of valid ids, not empty) and as a tuple."""
+    if source_ids is None:
+        return None
+    if isinstance(source_ids, Iterable) and not isinstance(source_ids, (str, bytes)):
+        source_ids = tuple(source_ids)  # once: a generator is read only once
     _listed("source_ids", source_ids, str)
-    if source_ids is not None and not source_ids:
+    found = tuple(source_ids)
+    if not found:
         msg = "source_ids is empty; pass at least one id or None"
         raise InvalidArgument(msg)
-    return _attributions_of(None if source_ids is None else tuple(source_ids))
+    bad = [i for i in found if not ID_PATTERN.fullmatch(i)]
+    if bad:
+        msg = f"source_ids holds an invalid id: {bad[0]!r} (ids are {ID_PATTERN.pattern})"
+        raise InvalidArgument(msg)
+    return found
 
 
 @functools.cache
@@ -554,7 +576,6 @@ def _attributions_of(
     )
 
 
-@functools.cache
 def quotes() -> st.SearchStrategy[Quote]:
     """Short quotes with a speaker and a language, maybe reported by another source."""
     return _quotes_of(actors(), _attributions_of(None))
@@ -724,14 +745,13 @@ def records(
     _check_window(min_date, max_date)
     _strategy("countries", countries)
     _strategy("ids", ids)
-    _listed("source_ids", source_ids, str)
     return _records_of(
         _kinds(kinds),
         globals()["countries"]() if countries is None else countries,
         min_date,
         max_date,
         _IDS if ids is None else ids,
-        None if source_ids is None else tuple(source_ids),
+        _source_ids(source_ids),
     )
 
 
@@ -856,26 +876,44 @@ def datasets(
     )
 
 
+def _records_of_kind(kind: type[Event]) -> st.SearchStrategy[Event]:
+    # Event is the base of every kind: from_type(Event) gives records of any kind.
+    return records(kinds=None if kind is Event else [kind])
+
+
+def _participants(_: type) -> st.SearchStrategy[Participant]:
+    return _participants_of(actors())
+
+
+def _timelines(_: type) -> st.SearchStrategy[Timeline]:
+    return datasets().map(Dataset.timeline)
+
+
 def _register() -> None:
-    """Register a strategy for every public type, for ``st.from_type``."""
+    """Register a strategy for every public type, for ``st.from_type``.
+
+    Each is registered as a function of the type, so it is built on first use: the plugin
+    imports this module wherever geoevents is installed, and importing Hypothesis should
+    not wait for strategies nobody asked for.
+    """
     for kind in RECORD_KINDS.values():
-        # Event is the base of every kind: from_type(Event) gives records of any kind.
-        st.register_type_strategy(kind, records(kinds=None if kind is Event else [kind]))
-    plain: dict[type[Any], st.SearchStrategy[Any]] = {
-        Country: countries(),
-        FuzzyDate: fuzzy_dates(),
-        Dating: datings(),
-        Count: counts(),
-        Actor: actors(),
-        Location: locations(),
-        Source: sources(),
-        Attribution: attributions(),
-        Quote: quotes(),
-        Dataset: datasets(),
-        Participant: st.builds(Participant, actor=actors(), role=_members(Role)),
+        st.register_type_strategy(kind, _records_of_kind)
+    plain: dict[type[Any], Callable[[type], st.SearchStrategy[Any]]] = {
+        Country: lambda _: countries(),
+        FuzzyDate: lambda _: fuzzy_dates(),
+        Dating: lambda _: datings(),
+        Count: lambda _: counts(),
+        Actor: lambda _: actors(),
+        Location: lambda _: locations(),
+        Source: lambda _: sources(),
+        Attribution: lambda _: attributions(),
+        Quote: lambda _: quotes(),
+        Dataset: lambda _: datasets(),
+        Participant: _participants,
+        Timeline: _timelines,
     }
-    for cls, strategy in plain.items():
-        st.register_type_strategy(cls, strategy)
+    for cls, make in plain.items():
+        st.register_type_strategy(cls, make)
 
 
 _register()
