@@ -90,7 +90,23 @@ E = TypeVar("E", bound=enum.Enum)
 _MIN = datetime.date(1990, 1, 1)
 _MAX = datetime.date(2030, 12, 31)
 _ANCHOR = datetime.date(2025, 7, 1)
-_WORDS = ("Sweida", "Damascus", "Ankara", "Aleppo", "Hama", "Daraa", "Homs", "Idlib")
+_WORDS = (
+    "Sweida",
+    "Damascus",
+    "Ankara",
+    "Aleppo",
+    "Hama",
+    "Daraa",
+    "Homs",
+    "Idlib",
+    "السويداء",
+    "Şam",
+    "東京",
+    "“Druze”",
+    '"quoted"',
+    "back\\slash",
+    "🕊",
+)
 _NAMES = ("Ahmed al-Sharaa", "Tom Barrack", "Hakan Fidan", "Murhaf Abu Qasra", "Yaşar Güler")
 
 
@@ -413,19 +429,18 @@ def _actor(
     kind: ActorKind = draw(_one_of(kinds))
     nation = draw(_opt(country))
     affiliation = draw(_opt(_text(("Ministry", "of", "Defence", "National", "Army"), 4)))
-    if kind is ActorKind.UNNAMED:
-        description = draw(_text(("defence", "ministry", "officials", "security", "sources"), 4))
-        return Actor.unnamed(description, country=nation, affiliation=affiliation)
-    name = draw(_NAME)
-    title = draw(_opt(_text(("Defence", "Minister", "envoy", "spokesperson"), 3)))
-    aliases = draw(_lists(_text(max_words=2), unique=True))
+    unnamed = kind is ActorKind.UNNAMED
+    described = _text(("defence", "ministry", "officials", "security", "sources"), 4)
+    # An unnamed actor needs a description; a named one may have one too.
+    description = draw(described) if unnamed else draw(_opt(described))
     return Actor(
         kind=kind,
-        name=name,
+        name=None if unnamed else draw(_NAME),
+        description=description,
         country=nation,
-        title=title,
+        title=draw(_opt(_text(("Defence", "Minister", "envoy", "spokesperson"), 3))),
         affiliation=affiliation,
-        aliases=tuple(aliases),
+        aliases=tuple(draw(_lists(_text(max_words=2), unique=True))),
     )
 
 
@@ -461,9 +476,13 @@ def _actors_of(
 @st.composite
 def _location(draw: st.DrawFn, country: st.SearchStrategy[Country]) -> Location:
     point = draw(st.booleans())
+    name = draw(_opt(_one_of(_WORDS)))
+    nation = draw(_opt(country))
+    if name is None and nation is None and not point:
+        name = _WORDS[0]  # a location needs one of the three
     return Location(
-        name=draw(st.sampled_from(_WORDS)),
-        country=draw(_opt(country)),
+        name=name,
+        country=nation,
         admin1=draw(_opt(_text(_WORDS, 1))),
         admin2=draw(_opt(_text(_WORDS, 1))),
         admin3=draw(_opt(_text(_WORDS, 1))),
@@ -487,7 +506,11 @@ def _locations_of(country: st.SearchStrategy[Country]) -> st.SearchStrategy[Loca
 
 
 _CAMEO = st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True)
-_IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+# Short ids, or ids in the forms imported data gives them (capitals, digits first, . : / #).
+_ID_FORMS = ("acled:SYR{}", "ucdp:{}", "GDELT.{}", "s2025/003#{}", "{}-2025", "R{}")
+_IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True) | st.tuples(
+    _one_of(_ID_FORMS), st.integers(0, 10**9)
+).map(lambda form: form[0].format(form[1]))
 
 
 @st.composite
