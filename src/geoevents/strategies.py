@@ -877,6 +877,12 @@ def datasets(
     source; every source is published on or after the records it reports. ``same_as``
     links may join records, so disagreements can appear (they are findings, not errors).
 
+    A record takes about two hundred of Hypothesis' choices, and Hypothesis bounds an
+    example's choices and the time to draw it: under its default health checks a
+    collection of up to about 15 records draws reliably. For larger ones, suppress
+    ``HealthCheck.too_slow`` and ``HealthCheck.data_too_large`` and expect some examples
+    to be cut short.
+
     Raises:
         InvalidArgument: sizes out of order or negative, or an invalid kind or window.
     """
