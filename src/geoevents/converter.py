@@ -364,7 +364,7 @@ def _structure_tuple_factory(
         errors: list[Exception] = []
         for i, item in enumerate(obj):
             if len(errors) == MAX_PROBLEMS:  # a hostile array of a million bad items
-                errors.append(_stopped(f"{MAX_PROBLEMS} bad items", i, len(obj), "items"))
+                errors.append(_stopped(i, len(obj)))
                 break
             try:
                 item_hook(item, item_type)
@@ -419,12 +419,14 @@ a moment, not after a million messages.
 """
 
 
-def _stopped(what: str, checked: int, total: int, noun: str, path: str = "$") -> InvalidValueError:
-    if noun == "items":
-        rest = f"the other {total - checked:,} of {total:,} items were not checked"
-    else:
-        rest = f"{total - MAX_PROBLEMS:,} more unknown fields are not listed"
-    return InvalidValueError(f"stopped after {what}: {rest}", path=path, hint="fix these first")
+def _stopped(checked: int, total: int, path: str = "$") -> InvalidValueError:
+    """The problem that ends an array's list of problems."""
+    return InvalidValueError(
+        f"stopped after {MAX_PROBLEMS} bad items: the other {total - checked:,} of "
+        f"{total:,} items were not checked",
+        path=path,
+        hint="fix these first",
+    )
 
 
 def _is_tuple(t: Any) -> bool:
@@ -499,9 +501,7 @@ def _validator_problems(
     found: list[InvalidValueError] = []
     for i, item in enumerate(value):
         if len(found) == MAX_PROBLEMS:
-            found.append(
-                _stopped(f"{MAX_PROBLEMS} bad items", i, len(value), "items", _key_path(key))
-            )
+            found.append(_stopped(i, len(value), _key_path(key)))
             break
         try:
             member(None, field, item)
@@ -522,13 +522,10 @@ def _cross_field_problems(cls: type, values: Mapping[str, Any]) -> list[InvalidV
     shell: Any = object.__new__(cls)
     for name, value in values.items():
         object.__setattr__(shell, name, value)  # frozen: set as attrs' __init__ does
-    found: list[InvalidValueError] = []
     try:
-        for problem in rules(shell):
-            found.append(problem)  # noqa: PERF402 - those found before a rule fails are kept
+        return list(rules(shell))
     except AttributeError:  # a rule reads a field that could not be structured
-        pass
-    return found
+        return []
 
 
 class _FastPaths:
@@ -635,7 +632,14 @@ def _make_class_hook(
             for k in unknown[:MAX_PROBLEMS]
         ]
         if len(unknown) > MAX_PROBLEMS:
-            errors.append(_stopped(f"{MAX_PROBLEMS} unknown fields", 0, len(unknown), "unknown"))
+            more = len(unknown) - MAX_PROBLEMS
+            errors.append(
+                InvalidValueError(
+                    f"stopped after {MAX_PROBLEMS} unknown fields: {more:,} more unknown "
+                    "fields are not listed",
+                    hint="fix these first",
+                )
+            )
         try:
             generated(obj, cls)
         except ClassValidationError as exc:
