@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -322,3 +323,34 @@ class TestArguments:
     def test_kind_values(self, actor: Actor) -> None:
         """Actor kinds may be given by value."""
         assert actor.kind is geoevents.ActorKind.PERSON
+
+
+class TestShrinkingAndVariety:
+    """Failing examples shrink to simple values; the valid forms all come up."""
+
+    SETTINGS = settings(database=None, max_examples=2_000, suppress_health_check=list(HealthCheck))
+
+    def test_a_record_shrinks_to_a_stated_day_and_unknown_counts(self) -> None:
+        """Not to a resolved "yesterday", which takes fewer choices, nor to exact zeros."""
+        found: Any = find(gst.records(kinds=["clash"]), lambda r: True, settings=self.SETTINGS)
+        assert found.when == Dating(date=FuzzyDate("2000-01-01"))
+        assert (found.fatalities, found.injuries) == (Count(), Count())
+
+    def test_forms_that_come_up(self) -> None:
+        """Counts with one bound, ids of imported data, texts in other scripts."""
+        counts: set[str] = set()
+        ids: set[str] = set()
+        texts: set[str] = set()
+
+        @settings(max_examples=500, database=None)
+        @given(gst.counts(), gst.records())
+        def collect(count: Count, record: Event) -> None:
+            counts.add(re.sub(r"\d+", "N", str(count)))
+            ids.add(re.sub(r"\d+", "N", record.id))
+            texts.update(record.summary.split())
+
+        collect()
+        assert {"N (N..)", "N (..N)", "N (N..N)", "N..N", ">=N", "<=N", "N"} <= counts
+        assert any(i[0].isupper() for i in ids)
+        assert {c for i in ids for c in i} >= set(".:/")
+        assert {"السويداء", "東京", '"quoted"'} <= texts
