@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -225,6 +225,15 @@ class InstanceOf:
             _fail(attribute, message, value, _make_hint(self.kind, value))
 
 
+def raise_first(problems: Sequence[InvalidValueError]) -> None:
+    """Raise the first of a value's problems across fields (its ``_problems()``), if any.
+
+    Construction stops at the first, as attrs' validators do; the converter reports all.
+    """
+    if problems:
+        raise problems[0]
+
+
 def _names(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(k.__name__ for k in kinds)
@@ -234,6 +243,7 @@ def _make_hint(kind: type | tuple[type, ...], value: object) -> str | None:
     """How to make a value of *kind* from *value*, where the way is plain.
 
     For the Python API: a JSON value is turned into its type before any check runs.
+    Types are known by name, as this module is imported by the modules that define them.
     """
     if isinstance(kind, tuple):
         return None

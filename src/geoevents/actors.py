@@ -13,7 +13,14 @@ from typing import final
 
 import attrs
 
-from geoevents._checks import InstanceOf, Text, optional_text, to_tuple, tuple_value
+from geoevents._checks import (
+    InstanceOf,
+    Text,
+    optional_text,
+    raise_first,
+    to_tuple,
+    tuple_value,
+)
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 
@@ -98,9 +105,7 @@ class Actor:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = self._problems()
-        if problems:
-            raise problems[0]
+        raise_first(self._problems())
 
     def _problems(self) -> list[InvalidValueError]:
         """Every rule across fields the actor breaks (construction raises the first)."""

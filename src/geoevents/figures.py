@@ -12,6 +12,7 @@ from typing import Any, final
 
 import attrs
 
+from geoevents._checks import raise_first
 from geoevents.errors import InvalidValueError
 
 __all__ = ["Count"]
@@ -79,9 +80,7 @@ class Count:
     high: int | None = attrs.field(default=None, validator=_check)
 
     def __attrs_post_init__(self) -> None:
-        problems = self._problems()
-        if problems:
-            raise problems[0]
+        raise_first(self._problems())
 
     def _problems(self) -> list[InvalidValueError]:
         """Every order rule the figures break (construction raises the first)."""

@@ -7,7 +7,7 @@ from typing import final
 
 import attrs
 
-from geoevents._checks import Coordinate, InstanceOf, optional_text
+from geoevents._checks import Coordinate, InstanceOf, optional_text, raise_first
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 
@@ -100,9 +100,7 @@ class Location:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = self._problems()
-        if problems:
-            raise problems[0]
+        raise_first(self._problems())
 
     def _problems(self) -> list[InvalidValueError]:
         """Every rule across fields the location breaks (construction raises the first)."""

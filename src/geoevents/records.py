@@ -24,6 +24,7 @@ from geoevents._checks import (
     InstancesOf,
     Text,
     optional_text,
+    raise_first,
     to_tuple,
     tuple_value,
     unique_strings,
@@ -204,9 +205,7 @@ class Event:
         # Every decode runs this: a record without links, of a kind without rules of its
         # own (most records), is passed without a call.
         if self.refers_to or self.same_as or self._own_rules:
-            problems = self._problems()
-            if problems:
-                raise problems[0]
+            raise_first(self._problems())
 
     def _problems(self) -> list[InvalidValueError]:
         """Every rule across fields the record breaks (construction raises the first).

@@ -46,7 +46,7 @@ from typing import Final, NamedTuple, final
 
 import attrs
 
-from geoevents._checks import has_control, is_blank
+from geoevents._checks import has_control, is_blank, raise_first
 from geoevents.errors import InvalidDateError
 
 __all__ = ["Dating", "DatingMethod", "FuzzyDate", "Precision", "may_precede", "nested"]
@@ -1000,9 +1000,7 @@ class Dating:
     rule: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        problems = self._problems()
-        if problems:
-            raise problems[0]
+        raise_first(self._problems())
 
     def _problems(self) -> list[InvalidDateError]:
         """The rule across fields the dating breaks, if it does."""

@@ -88,7 +88,6 @@ _NAMES: Final = CountryNames(
         "VN": "Vietnam",
     }
 )
-_COUNTRIES: dict[str, Country | None] = {}
 
 
 def _name(country: Country | None) -> str:
@@ -101,12 +100,10 @@ def _country(name: str) -> Country | None:
     own = _NAMES.country(name)
     if own is not None:
         return own
-    if name not in _COUNTRIES:
-        try:
-            _COUNTRIES[name] = normalize_country(name)
-        except (UnknownCountryError, AmbiguousCountryError):
-            _COUNTRIES[name] = None
-    return _COUNTRIES[name]
+    try:  # normalize_country caches its answers, failures included
+        return normalize_country(name)
+    except (UnknownCountryError, AmbiguousCountryError):
+        return None
 
 
 def _kind(sectors: str) -> ActorKind:
