@@ -10,10 +10,11 @@ import os
 import pathlib
 from collections.abc import Iterator
 from typing import Any, Literal
+from unittest import mock
 
 import orjson
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from builders import ISRAEL, OFFICIALS, SYRIA, TURKIYE, common
@@ -897,59 +898,108 @@ class TestBatches:
         assert [e.line for e in reader.errors] == [3, 5]
 
 
+def _repeating(value: Any, target: int, extra: Any, ensure_ascii: bool) -> tuple[str, str]:
+    """Spaced JSON of *value* whose *target*-th object (in text order) repeats its first key.
+
+    The repeat comes first and carries *extra*, so a parser keeping the last of repeated
+    keys (as orjson does) returns *value* unchanged. Returns the text and the key.
+    """
+    found: list[str] = []
+    count = 0
+
+    def write(v: Any) -> str:
+        nonlocal count
+        if isinstance(v, dict):
+            members = [
+                f"{json.dumps(k, ensure_ascii=ensure_ascii)}: {write(x)}" for k, x in v.items()
+            ]
+            here, count = count, count + 1
+            if here == target and v:
+                key = next(iter(v))
+                found.append(key)
+                members.insert(0, f"{json.dumps(key)}: {json.dumps(extra)}")
+            return "{" + ", ".join(members) + "}"
+        if isinstance(v, list):
+            return "[" + ", ".join(write(x) for x in v) + "]"
+        return json.dumps(v, ensure_ascii=ensure_ascii)
+
+    text = write(value)
+    return text, found[0] if found else ""
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet=':\\"ab \u00e9'),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
 class TestOtherWriters:
-    """A file another writer spaced or escaped is read by the json module without retries."""
+    """Text from other writers takes orjson's parse when it provably has no repeated key."""
 
-    @staticmethod
-    def _spaced(i: int) -> str:
-        return json.dumps(json.loads(_source_line(i)))  # '"k": v', as json.dumps writes
+    @given(
+        entries(),
+        st.sampled_from(
+            [
+                {},
+                {"ensure_ascii": False},
+                {"indent": 4},
+                {"indent": "\t", "sort_keys": True},
+                {"separators": (",", ":"), "sort_keys": True},
+            ]
+        ),
+    )
+    def test_read_by_orjson(self, entry: Entry, style: dict[str, Any]) -> None:
+        """json.dumps in any spacing, order or escapes: orjson's parse, the same entry."""
+        text = json.dumps(to_dict(entry), **style)
+        with mock.patch.object(jsonio, "_std_loads", _never):
+            assert from_json(text) == entry
+            assert from_json(text.encode()) == entry
 
-    @pytest.fixture
-    def attempts(self, monkeypatch: pytest.MonkeyPatch) -> list[str | bytes]:
-        """The lines orjson's parse is tried on."""
-        tried: list[str | bytes] = []
+    @given(entries(), st.integers(0, 8), _JSON_VALUES, st.booleans(), st.booleans())
+    def test_repeated_keys_refused(
+        self, entry: Entry, target: int, extra: Any, ensure_ascii: bool, as_bytes: bool
+    ) -> None:
+        """A repeated key anywhere, hidden behind any value and spacing, is refused."""
+        text, key = _repeating(to_dict(entry), target, extra, ensure_ascii)
+        assume(key)
+        with pytest.raises(RecordError) as info:
+            from_json(text.encode() if as_bytes else text)
+        assert info.value.lines() == [f"$: malformed JSON: duplicate key {key!r} in an object"]
 
-        def spy(data: str | bytes) -> Any:
-            tried.append(data)
-            return orjson_loads(data)
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            # An escaped colon in the kept value makes up for the member dropped.
+            ('{"id": "\\u003a", "id": "\\u003a", "kind": "source"}', "id"),
+            ('{"id": "\\u003A", "id": "x\\u003A", "kind": "source"}', "id"),
+            # Colons in the dropped value.
+            ('{"id": "a:b", "id": "c", "kind": "source"}', "id"),
+            ('{"a": {"b": 1, "c": 2}, "a": {"b": 1}}', "a"),
+        ],
+    )
+    def test_repeats_the_count_cannot_see(self, text: str, key: str, backend: bool) -> None:
+        """Texts made to balance the colon count still fail, on both paths."""
+        with pytest.raises(RecordError) as info:
+            from_json(text)
+        assert info.value.lines() == [f"$: malformed JSON: duplicate key {key!r} in an object"]
 
-        orjson_loads = jsonio._orjson_loads
-        monkeypatch.setattr(jsonio, "_orjson_loads", spy)
-        return tried
-
-    def test_gives_up_on_a_spaced_file(self, attempts: list[str | bytes]) -> None:
-        """After the first _GIVE_UP spaced lines, orjson is no longer tried; all read right."""
-        count = jsonio._GIVE_UP * 3
-        text = "".join(self._spaced(i) + "\n" for i in range(count))
-        assert [entry.id for entry in read_jsonl(io.StringIO(text))] == [
-            f"s{i}" for i in range(count)
-        ]
-        assert len(attempts) == jsonio._GIVE_UP
-
-    def test_a_proven_line_resets_the_count(self, attempts: list[str | bytes]) -> None:
-        """Spaced lines that never run _GIVE_UP in a row keep orjson tried on every line."""
-        run = jsonio._GIVE_UP - 1
-        lines = [self._spaced(i) if i % (run + 1) else _source_line(i) for i in range(run * 4)]
-        assert [entry.id for entry in read_jsonl(io.StringIO("\n".join(lines)))] == [
-            f"s{i}" for i in range(run * 4)
-        ]
-        assert len(attempts) == run * 4
-
-    def test_compact_lines_after_giving_up(self, attempts: list[str | bytes]) -> None:
-        """Once given up, compact lines are still read right (by the json module)."""
-        lines = [self._spaced(i) for i in range(jsonio._GIVE_UP)]
-        lines += [_source_line(i) for i in range(jsonio._GIVE_UP, jsonio._GIVE_UP + 5)]
-        assert [entry.id for entry in read_jsonl(io.StringIO("\n".join(lines)))] == [
-            f"s{i}" for i in range(jsonio._GIVE_UP + 5)
-        ]
-        assert len(attempts) == jsonio._GIVE_UP
-
-    def test_each_reader_starts_afresh(self, attempts: list[str | bytes]) -> None:
-        """Giving up on one file does not carry over to the next reader."""
-        spaced = "".join(self._spaced(i) + "\n" for i in range(jsonio._GIVE_UP + 3))
-        list(read_jsonl(io.StringIO(spaced)))
-        list(read_jsonl(io.StringIO(_source_line(0))))
-        assert len(attempts) == jsonio._GIVE_UP + 1
+    @pytest.mark.parametrize(
+        "number", ["12345678901234567890123", "-9223372036854775809", "18446744073709551616"]
+    )
+    def test_integers_past_64_bits(self, number: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Read by orjson as floats; the json module's integer is what the error shows."""
+        text = f'{{"kind": "source", "schema": {number}, "id": "a", "outlet": "AP"}}'
+        messages = []
+        for use_orjson in (True, False):
+            monkeypatch.setattr(jsonio, "_USE_ORJSON", use_orjson)
+            with pytest.raises(RecordError) as info:
+                from_json(text)
+            messages.append(info.value.lines())
+        assert messages[0] == messages[1]
+        assert number in messages[0][0]
 
 
 class TestWriteJsonl:

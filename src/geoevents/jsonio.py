@@ -9,10 +9,9 @@ Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, req
 fields then the others, newline line ends) and byte-identical whether or not orjson (the
 ``fast`` extra) is installed. orjson is used only where it gives the same answer as
 :mod:`json`: its output is taken when no float in it is written differently, and its parse
-is taken when re-encoding reproduces the input byte for byte (compact, or indented by two
-spaces as documents often are), which also proves the input had no duplicate keys;
-everything else goes through :mod:`json` with duplicate keys, ``NaN`` and ``Infinity``
-refused.
+is taken when re-encoding it proves the input had no duplicate keys (see
+:func:`_orjson_loads`); everything else goes through :mod:`json` with duplicate keys,
+``NaN`` and ``Infinity`` refused.
 
 Every failure is a :class:`~geoevents.errors.RecordError` whose lines read
 ``file:line: $.path: problem``.
@@ -72,9 +71,6 @@ _BLANK: Final = " \t\r\n"  # JSON's whitespace
 _BLANK_BYTES: Final = _BLANK.encode()
 _BATCH: Final = 1_024  # lines decoded at a time by JsonlReader
 _UNPROVEN: Final[Any] = object()  # orjson refused a text, or its parse could not be proven
-# Lines in a row whose orjson parse could not be proven, after which a reader takes the
-# file for another writer's (the json module's spacing or escapes) and stops trying.
-_GIVE_UP: Final = 32
 
 
 def _orjson() -> Any:
@@ -168,12 +164,16 @@ def json_syntax_error(exc: ValueError | RecursionError) -> InvalidValueError:
 
 
 def _orjson_loads(data: str | bytes) -> Any:
-    """Parse one JSON text with orjson when that is provably right, else ``_UNPROVEN``.
+    r"""Parse one JSON text with orjson when that is provably right, else ``_UNPROVEN``.
 
-    orjson keeps the last of repeated keys silently. Its parse is taken when re-encoding
-    it gives back the input byte for byte, which proves no key was repeated: re-encoded as
-    orjson writes a line (compact), or a document of several lines (indented by two
-    spaces, as ``json.dumps(indent=2, ensure_ascii=False)`` also writes it).
+    orjson keeps the last of repeated keys silently, so its parse is taken only with a
+    proof that no key was repeated, whatever the spacing, order or escapes of the text.
+    Outside strings, a colon appears once per object member; inside them, JSON writes a
+    colon as itself or as ``\u003a``. With no ``\u003`` in the input, every colon of a
+    parsed string stands for one in the input, so re-encoding gives as many colons as
+    the input has only if every member of the input survived the parse: a repeated key
+    drops one. orjson also reads an integer past 64 bits as a float, which it writes with
+    ``e+``; such output is left to the json module, which keeps the integer.
     """
     orjson = _orjson()
     if orjson is None:
@@ -182,15 +182,15 @@ def _orjson_loads(data: str | bytes) -> Any:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError:
         return _UNPROVEN  # the json module gives the error (the same message on both paths)
-    raw = (data if isinstance(data, bytes) else data.encode("utf-8")).strip()
     try:
-        if orjson.dumps(obj) == raw:
-            return obj
-        if b"\n" in raw and orjson.dumps(obj, option=orjson.OPT_INDENT_2) == raw:
-            return obj
+        out: bytes = orjson.dumps(obj)
     except orjson.JSONEncodeError:  # nested deeper than orjson writes (255 levels)
-        pass
-    return _UNPROVEN
+        return _UNPROVEN
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if out == raw:  # as orjson writes it: the input holds what was parsed, and no more
+        return obj
+    proven = raw.count(b":") == out.count(b":") and b"\\u003" not in raw
+    return obj if proven and b"e+" not in out else _UNPROVEN
 
 
 def _loads(data: str | bytes) -> Any:
@@ -442,7 +442,6 @@ class JsonlReader(Iterator[Entry]):
         self._collect = errors == "collect"
         self._allow_unknown = allow_unknown
         self._max = max_line_length
-        self._unproven = 0  # lines in a row whose orjson parse could not be proven
         self._entries = self._read(file)
 
     def __iter__(self) -> JsonlReader:
@@ -568,7 +567,7 @@ class JsonlReader(Iterator[Entry]):
         if isinstance(line, InvalidValueError):
             return [line]
         try:
-            obj = self._parse(line)
+            obj = _loads(line)
         except InvalidValueError as exc:
             return [exc]
         if type(obj) is dict and obj.get("kind") == "header":
@@ -577,16 +576,6 @@ class JsonlReader(Iterator[Entry]):
             return hook(obj, Entry)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a RecordError
             return transform_error(exc)
-
-    def _parse(self, line: str | bytes) -> Any:
-        """:func:`_loads`, but without orjson once a file is seen not to be written by it."""
-        if self._unproven < _GIVE_UP:
-            obj = _orjson_loads(line)
-            if obj is not _UNPROVEN:
-                self._unproven = 0
-                return obj
-            self._unproven += 1
-        return _std_loads(line)
 
     def _read_header(
         self, obj: dict[str, Any], number: int, *, first: bool
