@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import gc
+import gzip
 import io
 import json
 import os
@@ -390,6 +392,36 @@ class TestRoundTrip:
         """Every entry, indented as json.dumps(indent=2) writes it, reads back equal."""
         assert from_json(json.dumps(to_dict(entry), indent=2, ensure_ascii=False)) == entry
 
+    def test_float_subclass_coordinates(self, backend: bool) -> None:
+        """A location built from numpy-style float subclasses writes alike on both paths."""
+
+        class Float(float):
+            pass
+
+        record = Event(
+            id="a",
+            when=FuzzyDate("2025"),
+            summary="S.",
+            attributions=(Attribution(source="s"),),
+            location=Location(name="Aleppo", latitude=Float(36.2), longitude=Float(37.15)),
+        )
+        assert to_json(record) == (
+            '{"kind":"event","schema":1,"id":"a","when":"2025","summary":"S.",'
+            '"attributions":[{"source":"s"}],'
+            '"location":{"name":"Aleppo","latitude":36.2,"longitude":37.15}}'
+        )
+
+    def test_dict_subclasses(self) -> None:
+        """from_dict reads OrderedDict and defaultdict, nested too, as JSON objects."""
+        line = to_json(_request())
+        ordered = json.loads(line, object_pairs_hook=collections.OrderedDict)
+        assert from_dict(ordered) == _request()
+        assert from_dict(collections.defaultdict(list, json.loads(line))) == _request()
+        ordered["requester"]["name"] = 5
+        with pytest.raises(RecordError) as info:
+            from_dict(ordered)
+        assert info.value.lines() == ["$.requester.name: expected a string, got number: 5"]
+
     def test_bytes_input(self) -> None:
         """UTF-8 bytes are read like text."""
         assert from_json(REQUEST_JSON.encode()) == _request()
@@ -760,6 +792,16 @@ class TestReadJsonl:
         assert list(reader) == [_request(), _request()]
         assert reader.header is None
         assert reader.source == "<stream>"
+
+    def test_stream_with_an_empty_name(self) -> None:
+        """A gzip stream over bytes has the name "": errors still say which stream."""
+        data = gzip.compress(REQUEST_JSON.replace('"name":"Syrian', '"name":5,"x":"').encode())
+        reader = read_jsonl(gzip.GzipFile(fileobj=io.BytesIO(data)), errors="collect")
+        assert list(reader) == []
+        assert [line for e in reader.errors for line in e.lines()] == [
+            "<stream>:1: $.requester.x: unknown field",
+            "<stream>:1: $.requester.name: expected a string, got number: 5",
+        ]
 
     def test_binary_stream_bom_and_name(self, tmp_path: pathlib.Path) -> None:
         """A binary file object is named by its .name and a UTF-8 BOM is skipped."""

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import decimal
+import fractions
 import math
+from typing import Any
 
 import pytest
 
 from geoevents import Country, InvalidValueError, Location, SpatialPrecision
+
+
+class _Float(float):
+    """A float subclass, as numpy's float64 is."""
 
 
 class TestLocation:
@@ -37,6 +44,23 @@ class TestLocation:
         """NaN, infinity, huge integers, booleans and strings are not coordinates."""
         with pytest.raises(InvalidValueError):
             Location(name="X", latitude=bad, longitude=0.0)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "number", [_Float(36.25), 36, fractions.Fraction(145, 4), decimal.Decimal("36.25")]
+    )
+    def test_numbers_become_plain_floats(self, number: Any) -> None:
+        """Real numbers (numpy's float64 is a float subclass) are kept as plain floats.
+
+        A subclass would stay unwritable by orjson; an int would be written ``36`` and
+        read back ``36.0``. A Decimal is not a real number to Python and is refused.
+        """
+        if isinstance(number, decimal.Decimal):
+            with pytest.raises(InvalidValueError, match="expected a number, got Decimal"):
+                Location(name="X", latitude=number, longitude=0.0)  # type: ignore[arg-type]
+            return
+        loc = Location(name="X", latitude=number, longitude=number)
+        assert (type(loc.latitude), loc.latitude) == (float, float(number))
+        assert (type(loc.longitude), loc.longitude) == (float, float(number))
 
     def test_half_a_point(self) -> None:
         """A latitude without a longitude is refused."""

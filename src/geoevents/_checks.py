@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
@@ -276,6 +277,24 @@ def unique_strings(
     if len(set(value)) != len(value):
         twice = next(i for n, i in enumerate(value) if i in value[:n])
         _fail(attribute, "lists the same id twice", twice)
+
+
+def to_float(value: float | None) -> float | None:
+    """Make a real number other than ``bool`` a plain ``float`` (numpy's and ints included).
+
+    A float subclass such as ``numpy.float64`` would otherwise stay in the record, and an
+    int would be written as ``36`` and read back as ``36.0``. Anything else, and an int
+    too large for a float, is returned as it is, for the field's validator to refuse
+    (typed ``float | None`` so that constructors keep that type for checkers).
+    """
+    if type(value) is float or value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Real):
+        try:
+            return float(value)
+        except OverflowError:
+            return value
+    return value
 
 
 def to_tuple(value: Any) -> tuple[Any, ...]:

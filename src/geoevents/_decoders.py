@@ -19,8 +19,8 @@ What it does, per field, in class order:
 * check the JSON type exactly (``type(v) is str``: no coercion, ``True`` is not ``1``);
 * turn strings into values through the converter's caches (countries, dates, counts,
   enum members), nested objects through their own decoders, arrays into tuples;
-* run attrs converters other than :func:`~geoevents._checks.to_tuple` (the decoder
-  already builds tuples);
+* run attrs converters other than :func:`~geoevents._checks.to_tuple` and
+  :func:`~geoevents._checks.to_float` (the decoder already builds tuples and plain floats);
 * run each validator that the type check does not already imply, inline when it is one
   of :mod:`geoevents._checks`' (falling back to the validator itself for unusual values),
   else by calling it with the instance, whose slots are not set yet: a validator that
@@ -120,7 +120,11 @@ class _Writer(CodeWriter):
         if default is attrs.NOTHING:
             self.emit(1, f"{var} = d[{key!r}]")
             body = 1
-        elif default is None and converter is None and optional_item(field.type) is not None:
+        elif (
+            default is None
+            and converter in (None, _checks.to_float)  # the decoder's floats are plain
+            and optional_item(field.type) is not None
+        ):
             # Absent and null are the same value here: one lookup, one test, and the
             # validator (which accepts None, checked here) sees only other values.
             self.emit(1, f"{var} = d.get({key!r})")
@@ -153,7 +157,7 @@ class _Writer(CodeWriter):
             body = 2
         if not self.value(field.type, var, body):
             return False
-        if converter is not None and converter is not _checks.to_tuple:
+        if converter is not None and converter not in (_checks.to_tuple, _checks.to_float):
             self.emit(body, f"{var} = {self.name(converter, 'conv')}({var})")
         if validator is not None:
             # A factory's value is checked every time; a plain default was checked above.

@@ -275,7 +275,8 @@ def from_dict(data: Any, *, allow_unknown: bool = False) -> Entry:
     """Build a record or source from its dict, checking everything and upgrading old versions.
 
     Args:
-        data: a dict as :func:`to_dict` returns (or as JSON decodes).
+        data: a dict as :func:`to_dict` returns, or as JSON decodes (``dict`` subclasses
+            such as ``OrderedDict``, anywhere inside, are read as dicts).
         allow_unknown: ignore unknown keys instead of reporting them.
 
     Raises:
@@ -288,7 +289,30 @@ def from_dict(data: Any, *, allow_unknown: bool = False) -> Entry:
     ...
     geoevents.errors.RecordError: $.outlet: expected a string, got number: 5
     """  # noqa: E501
-    return _structure(data, allow_unknown, None, None)
+    try:
+        return _structure(data, allow_unknown, None, None)
+    except RecordError:
+        # The decoders take exact dicts (JSON parsers' output), so one holding a dict
+        # subclass is read again as plain dicts; the walk is paid only then.
+        try:
+            plain = _plain(data)
+        except RecursionError:  # nested too deeply: the first error stands
+            plain = data
+        if plain is data:
+            raise
+    return _structure(plain, allow_unknown, None, None)
+
+
+def _plain(value: Any) -> Any:
+    """*value* with every ``dict`` subclass inside made a ``dict``; itself if none was."""
+    if isinstance(value, dict):
+        items = {key: _plain(item) for key, item in value.items()}
+        same = type(value) is dict and all(items[key] is item for key, item in value.items())
+        return value if same else items
+    if type(value) is list:
+        converted = [_plain(item) for item in value]
+        return value if all(a is b for a, b in zip(converted, value, strict=True)) else converted
+    return value
 
 
 def to_json(record: Entry) -> str:
@@ -351,7 +375,7 @@ def _name_of(file: Any) -> str:
     if isinstance(file, (str, os.PathLike)):
         return os.fspath(file)
     name = getattr(file, "name", None)
-    return name if isinstance(name, str) else "<stream>"
+    return name if isinstance(name, str) and name else "<stream>"  # GzipFile over bytes: ""
 
 
 def _header(

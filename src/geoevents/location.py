@@ -7,7 +7,7 @@ from typing import final
 
 import attrs
 
-from geoevents._checks import Coordinate, InstanceOf, optional_text, raise_first
+from geoevents._checks import Coordinate, InstanceOf, optional_text, raise_first, to_float
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 
@@ -71,8 +71,10 @@ class Location:
         admin1: first-order administrative unit ("As-Suwayda Governorate").
         admin2: second-order unit.
         admin3: third-order unit.
-        latitude: WGS 84 latitude in degrees, -90..90; given together with longitude.
-        longitude: WGS 84 longitude in degrees, -180..180.
+        latitude: WGS 84 latitude in degrees, -90..90; given together with longitude. Any
+            real number but a ``bool`` is kept as a plain ``float`` (``36`` as ``36.0``,
+            ``numpy.float64`` as ``float``).
+        longitude: WGS 84 longitude in degrees, -180..180, kept as latitude is.
         precision: how precisely the place is known.
 
     Raises:
@@ -93,8 +95,12 @@ class Location:
     admin1: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     admin2: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
     admin3: str | None = attrs.field(default=None, validator=optional_text(300, single_line=True))
-    latitude: float | None = attrs.field(default=None, validator=Coordinate(90.0))
-    longitude: float | None = attrs.field(default=None, validator=Coordinate(180.0))
+    latitude: float | None = attrs.field(
+        default=None, converter=to_float, validator=Coordinate(90.0)
+    )
+    longitude: float | None = attrs.field(
+        default=None, converter=to_float, validator=Coordinate(180.0)
+    )
     precision: SpatialPrecision | None = attrs.field(
         default=None, validator=InstanceOf(SpatialPrecision, optional=True)
     )
