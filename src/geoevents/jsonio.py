@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import io
 import itertools
 import json
 import os
@@ -447,7 +448,7 @@ class JsonlReader(Iterator[Entry]):
 
     def __init__(
         self,
-        file: str | os.PathLike[str] | IO[str] | IO[bytes],
+        file: str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase,
         *,
         errors: Literal["raise", "collect"] = "raise",
         allow_unknown: bool = False,
@@ -495,10 +496,12 @@ class JsonlReader(Iterator[Entry]):
             raise error
         self.errors.append(error)
 
-    def _read(self, file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Generator[Entry]:
+    def _read(
+        self, file: str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase
+    ) -> Generator[Entry]:
         if isinstance(file, (str, os.PathLike)):
             try:
-                handle: IO[Any] = open(file, "rb")  # noqa: SIM115 - closed in finally
+                handle: IO[Any] | io.BufferedIOBase = open(file, "rb")  # noqa: SIM115 - closed in finally
             except OSError as exc:
                 msg = f"{self.source}: cannot read: {exc.strerror}"
                 raise DatasetError(msg) from exc
@@ -620,7 +623,7 @@ class JsonlReader(Iterator[Entry]):
 
 
 def read_jsonl(
-    file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    file: str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase,
     *,
     errors: Literal["raise", "collect"] = "raise",
     allow_unknown: bool = False,

@@ -67,7 +67,7 @@ ABSENT: Final = "\x00absent"
 """Residual value of a field the original did not have (a GDELT 1.0 row without SOURCEURL)."""
 
 Row = dict[str, Any]
-FileArg = str | os.PathLike[str] | IO[str] | IO[bytes]
+FileArg = str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase
 _SEEN_LIMIT: Final = 200_000
 
 
