@@ -488,6 +488,28 @@ class TestBadInput:
             from_json(data)
         assert info.value.lines() == [expected]
 
+    def test_syntax_error_in_a_document(self, backend: bool) -> None:
+        """A document's syntax error names its line and column, as an editor counts them."""
+        document = '{\n  "kind": "source",\n  "schema": 1,\n  "id": "a"\n  "outlet": "A"\n}'
+        with pytest.raises(RecordError) as info:
+            from_json(document)
+        assert info.value.lines() == [
+            "$: malformed JSON: Expecting ',' delimiter at line 5, column 3"
+        ]
+
+    @pytest.mark.parametrize("indent", ["", "    ", "\t "])
+    def test_column_counts_leading_whitespace(self, indent: str, backend: bool) -> None:
+        """Leading whitespace is part of the line: the column is where the editor shows it."""
+        line = indent + '{"kind":"source","schema":1,"id":"a" "outlet":"A"}'
+        column = line.index('"outlet"') + 1
+        expected = f"$: malformed JSON: Expecting ',' delimiter at column {column}"
+        with pytest.raises(RecordError) as info:
+            from_json(line)
+        assert info.value.lines() == [expected]
+        reader = read_jsonl(io.StringIO(f"{line}\n{_source_line(1)}\n"), errors="collect")
+        assert [entry.id for entry in reader] == ["s1"]
+        assert [str(e) for e in reader.errors] == [f"<stream>:1: {expected}"]
+
     @pytest.mark.parametrize("errors", ["collect", "raise"])
     def test_undecodable_text_file(self, errors: Literal["collect", "raise"]) -> None:
         """A text-mode file with a bad byte: the lines before it, then a located error."""

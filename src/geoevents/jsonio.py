@@ -143,7 +143,8 @@ def _std_loads(data: str | bytes) -> Any:
             ) from None
     try:
         # RFC 8259 lets a parser ignore a leading byte order mark; editors still write one.
-        return _std_decode(data.removeprefix("\ufeff").strip(_BLANK))
+        # Whitespace around the value is the decoder's to skip, so columns stay true.
+        return _std_decode(data.removeprefix("\ufeff"))
     except (ValueError, RecursionError) as exc:
         raise json_syntax_error(exc) from None
 
@@ -152,9 +153,10 @@ def json_syntax_error(exc: ValueError | RecursionError) -> InvalidValueError:
     """The error of a text the json module refused, worded alike wherever JSON is read."""
     if isinstance(exc, json.JSONDecodeError):
         # Some of the json module's messages end in "at" ("Invalid control character at").
-        return InvalidValueError(
-            f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        where = (
+            f"line {exc.lineno}, column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
         )
+        return InvalidValueError(f"malformed JSON: {exc.msg.removesuffix(' at')} at {where}")
     if isinstance(exc, RecursionError):
         return InvalidValueError(
             "malformed JSON: nested too deeply", hint="records nest only a few levels"
@@ -557,9 +559,10 @@ class JsonlReader(Iterator[Entry]):
                     pass  # skip the rest of it
                 line = None
             else:
-                # JSON's own whitespace only, as from_json strips: text and binary files
-                # read alike (str.strip would also take no-break spaces and the like).
-                line = line.strip(_BLANK if isinstance(line, str) else _BLANK_BYTES)
+                # JSON's own whitespace only: text and binary files read alike (str.strip
+                # would also take no-break spaces and the like). Leading whitespace stays,
+                # for the parser to skip, so that an error's column is the line's own.
+                line = line.rstrip(_BLANK if isinstance(line, str) else _BLANK_BYTES)
                 if not line:
                     continue
             if line is None or len(line) > cap:
