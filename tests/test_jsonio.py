@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime
 import gc
 import gzip
@@ -10,6 +11,7 @@ import io
 import json
 import os
 import pathlib
+import threading
 from collections.abc import Iterator
 from typing import Any, Literal
 from unittest import mock
@@ -509,6 +511,49 @@ class TestBadInput:
         reader = read_jsonl(io.StringIO(f"{line}\n{_source_line(1)}\n"), errors="collect")
         assert [entry.id for entry in reader] == ["s1"]
         assert [str(e) for e in reader.errors] == [f"<stream>:1: {expected}"]
+
+    @pytest.mark.parametrize("errors", ["collect", "raise"])
+    def test_stream_cut_short(self, errors: Literal["collect", "raise"]) -> None:
+        """A compressed stream cut short: every whole line before the cut, then a located error."""
+        data = gzip.compress("".join(_source_line(i) + "\n" for i in range(3_000)).encode())
+        cut = data[: len(data) * 2 // 3]
+        whole = 0  # the lines a plain loop gets before the stream fails
+        with contextlib.suppress(EOFError), gzip.GzipFile(fileobj=io.BytesIO(cut)) as plain:
+            for _ in plain:
+                whole += 1
+        assert 1_024 < whole < 3_000
+        reader = read_jsonl(gzip.GzipFile(fileobj=io.BytesIO(cut)), errors=errors)
+        read: list[Entry] = []
+        if errors == "raise":
+            with pytest.raises(RecordError) as info:
+                read.extend(reader)
+            problems = [str(info.value)]
+        else:
+            read.extend(reader)
+            problems = [str(e) for e in reader.errors]
+        assert [entry.id for entry in read] == [f"s{i}" for i in range(whole)]
+        expected = (
+            f"<stream>:{whole + 1}: $: cannot read the file at or after line {whole + 1} "
+            "(EOFError: Compressed file ended before the end-of-stream marker was reached): "
+            "reading stopped"
+        )
+        assert problems == [expected]
+
+    def test_pipe_yields_each_line_as_it_comes(self) -> None:
+        """From a pipe, an entry comes as soon as its line, not after a batch fills."""
+        read_end, write_end = os.pipe()
+        got: list[str] = []
+        with os.fdopen(read_end, "rb") as source, os.fdopen(write_end, "wb") as sink:
+            sink.write("".join(_source_line(i) + "\n" for i in range(3)).encode())
+            sink.flush()
+            entries = read_jsonl(source)
+            worker = threading.Thread(target=lambda: got.extend(next(entries).id for _ in range(3)))
+            worker.start()
+            worker.join(timeout=30)
+            arrived = list(got)
+            sink.close()  # the end of the stream, which frees a reader still waiting
+            worker.join()
+        assert arrived == ["s0", "s1", "s2"]
 
     @pytest.mark.parametrize("errors", ["collect", "raise"])
     def test_undecodable_text_file(self, errors: Literal["collect", "raise"]) -> None:

@@ -374,6 +374,14 @@ class JsonlHeader:
     description: str | None = None
 
 
+def _seekable(file: Any) -> bool:
+    """Whether *file* can seek: a file on disk (read in batches), not a pipe or a socket."""
+    try:
+        return bool(file.seekable())
+    except Exception:  # noqa: BLE001 - no seekable(), or a closed file: read line by line
+        return False
+
+
 def _name_of(file: Any) -> str:
     if isinstance(file, (str, os.PathLike)):
         return os.fspath(file)
@@ -431,8 +439,13 @@ class JsonlReader(Iterator[Entry]):
     Lines are read and decoded 1,024 at a time, so a file of any size needs memory only
     for one such batch and the entries the caller keeps. While a batch is decoded the
     cyclic garbage collector is paused (if it was running), since nothing decoded can form
-    a cycle; it runs again between batches. Blank lines are skipped; a header line is
+    a cycle; it runs again between batches. A stream that cannot seek (a pipe, a socket,
+    a terminal) is read a line at a time instead, so that each entry comes as soon as its
+    line does (``tail -f`` and the like). Blank lines are skipped; a header line is
     checked and kept in :attr:`header`, not yielded.
+
+    A file that fails to read part-way (a compressed stream cut short, a disk error) gives
+    the entries of every whole line before the failure, then an error naming the line.
 
     With ``errors="raise"`` the first bad line raises its :class:`RecordError` (entries
     before it have been yielded). With ``errors="collect"`` bad lines are appended to
@@ -511,15 +524,15 @@ class JsonlReader(Iterator[Entry]):
         else:
             handle, owned = file, False
         try:
-            yield from self._entries_of(handle.readline)
+            yield from self._entries_of(handle.readline, _BATCH if _seekable(handle) else 1)
         finally:
             if owned:
                 handle.close()
 
-    def _entries_of(self, readline: Callable[[int], Any]) -> Generator[Entry]:
+    def _entries_of(self, readline: Callable[[int], Any], size: int) -> Generator[Entry]:
         hook = _entry_hook(self._allow_unknown)
         lines = self._lines(readline)
-        while batch := list(itertools.islice(lines, _BATCH)):
+        while batch := list(itertools.islice(lines, size)):
             # What the decoders build holds no reference cycles, so the collector has
             # nothing to find in it; pausing it for a batch spares many of the passes over
             # a growing heap that otherwise take a fifth to a quarter of a bulk read. It
@@ -577,10 +590,11 @@ class JsonlReader(Iterator[Entry]):
 
     @staticmethod
     def _readline(readline: Callable[[int], Any], size: int, number: int) -> Any:
-        """The next line, or an error where a text file cannot be decoded.
+        """The next line, or an error where the file cannot be read or decoded.
 
         A file opened in text mode decodes ahead of the line read, in blocks, and cannot go
-        on after a bad byte: reading stops there, after the lines before it.
+        on after a bad byte: reading stops there, after the lines before it. So it does
+        after any other failure to read (a compressed stream cut short, a disk error).
         """
         try:
             return readline(size)
@@ -588,6 +602,11 @@ class JsonlReader(Iterator[Entry]):
             return InvalidValueError(
                 f"cannot decode the text at or after line {number} ({exc.reason}): reading stopped",
                 hint="open the file in binary mode ('rb') to read every good line",
+            )
+        except Exception as exc:  # noqa: BLE001 - the file object's own failure, whatever it is
+            return InvalidValueError(
+                f"cannot read the file at or after line {number} "
+                f"({type(exc).__name__}: {exc}): reading stopped"
             )
 
     def _decode(
