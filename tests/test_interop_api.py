@@ -33,7 +33,7 @@ from geoevents.interop import (
 )
 from geoevents.interop._common import SeenSet, parse_day, parse_float, parse_int, stable_id
 from geoevents.interop.cameo import cameo_actors, cameo_code, cameo_to_plover, record_for_cameo
-from geoevents.jsonio import to_json
+from geoevents.jsonio import JsonlHeader, to_json
 from geoevents.location import Location, SpatialPrecision
 from geoevents.records import Ceasefire, Clash, Event, Meeting, Request, Strike, Weapon
 from geoevents.sources import Attribution, Source
@@ -368,6 +368,37 @@ class TestCli:
         report = json.loads(capsys.readouterr().out)
         assert report["written"] == 710
         assert report["ok"] is True
+
+    def test_jsonl_to_jsonl_keeps_the_header(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Converting JSONL to JSONL (an upgrade, say) keeps the header's name and description."""
+        source = tmp_path / "in.jsonl"
+        source.write_text(
+            '{"kind":"header","schema":1,"dataset":"d","description":"What it holds."}\n'
+            '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n',
+            encoding="utf-8",
+        )
+        out = tmp_path / "out.jsonl"
+        assert main(["convert", "--from", "jsonl", "--to", "jsonl", str(source), str(out)]) == 0
+        capsys.readouterr()
+        assert out.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+
+    def test_header_only_for_jsonl(self, tmp_path: Path) -> None:
+        """A name or description for a format without a header is refused, not dropped."""
+        with pytest.raises(ValueError, match="icews has no header"):
+            write("icews", tmp_path / "out.tsv", [], dataset="d")
+
+    def test_reader_has_the_jsonl_header(self) -> None:
+        """The JSONL reader shows the header once the first row is read."""
+        text = (
+            '{"kind":"header","schema":1,"dataset":"d"}\n'
+            '{"kind":"source","schema":1,"id":"a","outlet":"A"}\n'
+        )
+        reader = read("jsonl", io.StringIO(text))
+        assert reader.header is None
+        assert [i.sources[0].id for i in reader] == ["a"]
+        assert reader.header == JsonlHeader(schema=1, dataset="d")
 
     def test_convert_reports_bad_jsonl_lines(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import os
 import re
@@ -634,7 +635,12 @@ def _convert(args: argparse.Namespace) -> int:
         stream = io.BufferedReader(_Counting(handle, advance))
         try:
             reader = read(args.source_format, stream, strict=args.strict)
-            report = write(args.target_format, args.output, tally(reader), strict=args.strict)
+            report = write(
+                args.target_format,
+                args.output,
+                strict=args.strict,
+                **_with_header(tally(reader), reader, args),
+            )
             written, skipped = report.written, report.skipped
             for record_id, lost in report.losses:
                 for loss in lost:
@@ -661,6 +667,20 @@ def _convert(args: argparse.Namespace) -> int:
         errors=errors,
         notes=_notes(caught, args.input),
     )
+
+
+def _with_header(rows: Any, reader: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """The rows as ``items``; with the header's name and description when JSONL goes to JSONL.
+
+    The header is the input's first line, read with the first row; the rows are given
+    back whole.
+    """
+    if not args.source_format == args.target_format == "jsonl":
+        return {"items": rows}
+    first = list(itertools.islice(rows, 1))
+    header = reader.header
+    kept = {} if header is None else {"dataset": header.dataset, "description": header.description}
+    return {"items": itertools.chain(first, rows), **kept}
 
 
 def _notes(caught: list[warnings.WarningMessage], source: str) -> list[str]:

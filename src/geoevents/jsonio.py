@@ -9,9 +9,9 @@ Output is compact UTF-8 (``ensure_ascii=False``, separators ``,`` and ``:``, req
 fields then the others, newline line ends) and byte-identical whether or not orjson (the
 ``fast`` extra) is installed. orjson is used only where it gives the same answer as
 :mod:`json`: its output is taken when no float in it is written differently, and its parse
-is taken when re-encoding it proves the input had no duplicate keys (see
-:func:`_orjson_loads`); everything else goes through :mod:`json` with duplicate keys,
-``NaN`` and ``Infinity`` refused.
+is taken when re-encoding it proves the input had no duplicate keys (it writes as many
+colons as the input holds, with none escaped); everything else goes through :mod:`json`
+with duplicate keys, ``NaN`` and ``Infinity`` refused.
 
 Every failure is a :class:`~geoevents.errors.RecordError` whose lines read
 ``file:line: $.path: problem``.

@@ -132,6 +132,7 @@ def _jsonl_entries(reader: InteropReader, file: FileArg) -> Iterator[Imported]:
 
     def report() -> None:  # each problem of each bad line, in file order
         nonlocal reported
+        reader.header = lines.header
         for error in lines.errors[reported:]:
             reader.rows += 1
             for problem in error.problems:
@@ -163,11 +164,28 @@ def entries(items: Iterable[Imported]) -> Iterator[Any]:
             yield item.record
 
 
-def write(name: str, file: FileArg, items: Iterable[Any], *, strict: bool = False) -> WriteReport:
+def write(
+    name: str,
+    file: FileArg,
+    items: Iterable[Any],
+    *,
+    strict: bool = False,
+    dataset: str | None = None,
+    description: str | None = None,
+) -> WriteReport:
     """Write records, sources or :class:`Imported` rows to *file* in format *name*.
 
+    Args:
+        name: a format of :data:`FORMATS`.
+        file: a path, or a file object (``jsonl`` needs a path: it is written atomically).
+        items: what to write.
+        strict: raise on the first value the format cannot hold, instead of reporting it.
+        dataset: for ``jsonl``, a name for the collection, stored in its header.
+        description: for ``jsonl``, what the collection holds, stored in its header.
+
     Raises:
-        ValueError: *name* is not in :data:`FORMATS`.
+        ValueError: *name* is not in :data:`FORMATS`, or *dataset* or *description* is
+            given for a format without a header.
 
     >>> import io
     >>> write("icews", io.StringIO(), []).written
@@ -183,8 +201,13 @@ def write(name: str, file: FileArg, items: Iterable[Any], *, strict: bool = Fals
             msg = "jsonl output needs a path (it is written atomically)"
             raise TypeError(msg)
         report = WriteReport()
-        report.written = write_jsonl(file, _records_of(items, report))
+        report.written = write_jsonl(
+            file, _records_of(items, report), dataset=dataset, description=description
+        )
         return report
+    if dataset is not None or description is not None:
+        msg = f"{name} has no header: dataset and description are written only to jsonl"
+        raise ValueError(msg)
     return _WRITERS[name](file, items, strict=strict)
 
 

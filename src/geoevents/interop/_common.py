@@ -602,6 +602,8 @@ class InteropReader(Iterator[Imported]):
         errors: the rows that could not be converted (not with ``strict=True``, which
             raises the first one).
         rows: data rows read so far; ``converted`` of them became records.
+        header: for ``jsonl``, the file's :class:`~geoevents.jsonio.JsonlHeader` once the
+            first row is read (``None`` for a file without one, and for other formats).
     """
 
     def __init__(
@@ -620,6 +622,7 @@ class InteropReader(Iterator[Imported]):
         self.rows = 0
         self.converted = 0
         self.seen = SeenSet()
+        self.header: Any = None
         self._file = file
         self._entries = entries
         self._opens_file = opens_file
