@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from geoevents.cli import main
+from geoevents.schema import json_schema
 
 SRC = Path(__file__).parent.parent / "src"
 
@@ -305,6 +306,11 @@ class TestSchema:
         assert main(["schema", "--format", fmt]) == 0
         schema = json.loads(capsys.readouterr().out)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+    def test_schema_with_header(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--with-header prints the schema whose root also takes a JSONL header line."""
+        assert main(["schema", "--with-header"]) == 0
+        assert json.loads(capsys.readouterr().out) == json_schema(header=True)
 
 
 class TestHostileUse:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import json
+import pathlib
 import re
+import shutil
+import tempfile
 from typing import Any
 
 import jsonschema
@@ -14,7 +18,7 @@ from hypothesis import strategies as st
 
 from geoevents.errors import InvalidDateError, InvalidValueError
 from geoevents.figures import Count
-from geoevents.jsonio import Entry, to_dict
+from geoevents.jsonio import Entry, to_dict, write_jsonl
 from geoevents.schema import SCHEMA_ID, json_schema
 from geoevents.temporal import FuzzyDate
 from test_jsonio import REQUEST_JSON, entries
@@ -83,6 +87,39 @@ class TestValidation:
         """Every entry geoevents writes is valid under the schema."""
         schema = json_schema()
         jsonschema.Draft202012Validator(schema).validate(to_dict(entry))
+
+    @given(
+        st.lists(entries(), max_size=3),
+        st.none() | st.text(max_size=20),
+        st.none() | st.text(max_size=20),
+    )
+    def test_every_line_of_a_file(
+        self, records: list[Entry], dataset: str | None, description: str | None
+    ) -> None:
+        """With header=True, every line write_jsonl writes is valid, the header included."""
+        folder = tempfile.mkdtemp()
+        path = pathlib.Path(folder, "out.jsonl")
+        try:
+            write_jsonl(path, records, dataset=dataset, description=description)
+            lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        finally:
+            shutil.rmtree(folder)
+        check = jsonschema.Draft202012Validator(json_schema(header=True))
+        assert [list(check.iter_errors(line)) for line in lines] == [[]] * len(lines)
+        assert not jsonschema.Draft202012Validator(json_schema()).is_valid(lines[0])
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            {"kind": "header"},
+            {"kind": "header", "schema": 2},
+            {"kind": "header", "schema": 1, "dataset": 5},
+            {"kind": "header", "schema": 1, "extra": "x"},
+        ],
+    )
+    def test_bad_header_lines(self, line: dict[str, Any]) -> None:
+        """A header line without its version, or with wrong or unknown fields, is refused."""
+        assert not jsonschema.Draft202012Validator(json_schema(header=True)).is_valid(line)
 
     def test_example_validates(self, validator: jsonschema.Draft202012Validator) -> None:
         """The reference request is valid."""

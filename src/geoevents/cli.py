@@ -159,6 +159,11 @@ def _parser() -> argparse.ArgumentParser:
     countries.set_defaults(run=_normalize)
 
     schema = command("schema", "Print the JSON Schema (draft 2020-12) of the records.")
+    schema.add_argument(
+        "--with-header",
+        action="store_true",
+        help="accept a JSONL header line too, to check every line of a file",
+    )
     schema.set_defaults(run=_schema)
 
     from geoevents.interop import FORMATS
@@ -565,7 +570,7 @@ def _normalize(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from geoevents.schema import json_schema
 
-    schema = json_schema()
+    schema = json_schema(header=args.with_header)
     if args.format == "json":
         print(json.dumps(schema, ensure_ascii=False))
     else:

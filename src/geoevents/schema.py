@@ -250,29 +250,53 @@ def _merge(schema: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(*, header: bool = False) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of one entry: a record of any kind, or a source.
 
     Each entry kind has its own definition under ``$defs`` (``Request``, ``Source``...);
-    the root accepts exactly one of them, chosen by the ``kind`` constant. A new dict is
-    built on every call, so callers may change it.
+    the root accepts exactly one of them, chosen by the ``kind`` constant. ``$defs``
+    also holds ``Header``, the first line of a JSONL file. A new dict is built on every
+    call, so callers may change it.
+
+    Args:
+        header: let the root accept a header line too, so that every line of a file
+            :func:`~geoevents.write_jsonl` writes can be checked against one schema
+            (the header belongs on the first line only, which a schema cannot say).
 
     >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["$defs"]["Country"]["pattern"], schema["$defs"]["Request"]["properties"]["kind"]
     ('^[A-Z]{2}$', {'const': 'request'})
+    >>> json_schema(header=True)["oneOf"][-1]
+    {'$ref': '#/$defs/Header'}
     """
     builder = _Builder()
     kinds = {**RECORD_KINDS, "source": Source}
     refs = [builder.entry(tag, cls) for tag, cls in kinds.items()]
+    builder.defs["Header"] = {
+        "title": "header line",
+        "description": "The first line of a geoevents JSONL file.",
+        "type": "object",
+        "properties": {
+            "kind": {"const": "header"},
+            "schema": {"const": _migrations.SCHEMA_VERSION},
+            "dataset": {"type": "string"},
+            "description": {"type": "string"},
+        },
+        "required": ["kind", "schema"],
+        "additionalProperties": False,
+    }
+    if header:
+        refs.append(builder.ref("Header"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "geoevents entry",
         "description": (
             f"One record or source, as geoevents writes it (schema version "
-            f"{_migrations.SCHEMA_VERSION}); a JSONL file holds one per line."
+            f"{_migrations.SCHEMA_VERSION}); a JSONL file holds one per line"
+            + (", after a header line." if header else ".")
         ),
         "oneOf": refs,
         "$defs": builder.defs,
