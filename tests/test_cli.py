@@ -83,6 +83,27 @@ class TestValidateSubprocess:
         assert result.returncode == 1
         assert result.stdout == "blob.jsonl: not a text file (it contains NUL bytes)\n"
 
+    def test_stray_nul_in_a_text_file(self, tmp_path: Path) -> None:
+        """A NUL inside one line is that line's error; the other lines are read."""
+        good = '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n'
+        (tmp_path / "nul.jsonl").write_text(good + '{"kind":"source","id":"b\x00"}\n')
+        result = run("validate", "nul.jsonl", cwd=tmp_path)
+        assert result.returncode == 1
+        assert result.stdout == (
+            "nul.jsonl:2: $: malformed JSON: Invalid control character at column 25\n"
+        )
+        assert result.stderr.startswith("0 records, 1 source: 1 error")
+
+    def test_utf16_file(self, tmp_path: Path) -> None:
+        """A file saved as UTF-16 (every other byte NUL) is not read as data."""
+        text = '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n'
+        (tmp_path / "wide.jsonl").write_bytes(text.encode("utf-16-le"))
+        result = run("validate", "wide.jsonl", cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (
+            1,
+            "wide.jsonl: not a text file (it contains NUL bytes)\n",
+        )
+
     def test_empty_folder(self, tmp_path: Path) -> None:
         """A folder without data files is a usage error."""
         (tmp_path / "empty").mkdir()

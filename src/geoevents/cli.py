@@ -242,8 +242,21 @@ def _resolved(path: Path) -> Path:
 
 
 def _looks_binary(path: Path) -> bool:
+    """Whether *path* starts as no text file does (UTF-16, Parquet, gzip...).
+
+    That is NUL bytes among bytes that are not UTF-8, or NULs over a tenth of the bytes.
+    A stray NUL inside a line of text is that line's error, reported with its number.
+    """
     with path.open("rb") as handle:
-        return b"\x00" in handle.read(8192)
+        head = handle.read(8192)
+    if b"\x00" not in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not merely a character cut at the end of the block
+            return True
+    return head.count(0) * 10 > len(head)
 
 
 class _Loaded:
