@@ -6,9 +6,10 @@ Builds N varied, realistic entries of every kind, encodes them to JSONL, then me
 (GC enabled; all decoded objects held, as a loader would; encoded lines not held, as a
 writer would):
 
-* decode: geoevents ``from_json`` per line and ``read_jsonl``; both on the same lines as
-  Python's json module spaces them (orjson's parse of those cannot be proven free of
-  repeated keys, so the json module parses them); msgspec Structs and pydantic
+* decode: geoevents ``from_json`` per line and ``read_jsonl``; both again on the same
+  lines as Python's json module spaces them (``"k": v``, ``\\u`` escapes: these are not
+  orjson's output, so proving them free of repeated keys costs a count of colons on top
+  of the re-encoding); msgspec Structs and pydantic
   v2 models of the same shape (strict, unknown fields forbidden); ``orjson.loads`` and
   ``json.loads`` into dicts (the floor);
 * encode: geoevents ``to_json`` and ``write_jsonl`` (to a file, with fsync), msgspec,
