@@ -1,4 +1,4 @@
-"""A JSON Schema (draft 2020-12) of the entries that :mod:`geoevents.jsonio` reads and writes.
+r"""A JSON Schema (draft 2020-12) of the entries that :mod:`geoevents.jsonio` reads and writes.
 
 The schema is generated from the attrs classes themselves: their field types, defaults
 and validators (text limits, id and language patterns, coordinate ranges, minimum
@@ -6,14 +6,25 @@ lengths), plus the canonical string forms of the value types (EDTF dates, ISO al
 codes, counts). Shared types sit under ``$defs``. Other tools can validate data without
 geoevents; geoevents itself remains the reference.
 
-The schema accepts a little more than geoevents does. It cannot express rules across
-fields (an unnamed actor needs a description, ``low <= best <= high``, an agreement is
-not terminated before it was signed) or across the parts of a value: its EDTF pattern
-knows the calendar (month lengths, leap years), times and offsets, but not intervals
-that end before they start (``2025-08/2025-07``). A text of invisible marks outside the
-Basic Multilingual Plane only (tag characters) is blank to geoevents but not to the
-schema. A ``"schema": 1.0`` also passes, since JSON Schema, like JSON, does not tell 1.0
-from 1.
+Rules across the fields of an object are there where JSON Schema can say them: an unnamed
+actor has a description and no name, any other actor a name; a location has a name, a
+country or coordinates, and latitude and longitude come together; a resolved dating has
+its expression and anchor.
+
+The schema accepts a little more than geoevents does. It cannot compare values: not
+``low <= best <= high``, not an agreement terminated before it was signed, not a record
+that points to itself, not an interval that ends before it starts (``2025-08/2025-07``;
+the EDTF pattern knows the calendar, month lengths and leap years, times and offsets). A
+text of invisible marks outside the Basic Multilingual Plane only (tag characters) is
+blank to geoevents but not to the schema. Lone surrogates (which escaped JSON can
+carry, ``"\ud800"``) are refused by geoevents but not by the schema: a regex engine
+without Unicode mode would read every character outside the Basic Multilingual Plane,
+an emoji say, as two surrogates. A ``"schema": 1.0`` also passes, since JSON Schema,
+like JSON, does not tell 1.0 from 1.
+
+The patterns are written for any engine: no lookaheads, no ``\s`` or ``\d`` (whose
+meaning differs between engines), and character ranges inside the Basic Multilingual
+Plane only.
 """
 
 from __future__ import annotations
@@ -27,8 +38,10 @@ import attrs
 
 from geoevents import _checks
 from geoevents import migrations as _migrations
+from geoevents.actors import Actor
 from geoevents.country import Country
 from geoevents.figures import Count
+from geoevents.location import Location
 from geoevents.records import RECORD_KINDS, Request
 from geoevents.sources import Source
 from geoevents.temporal import _MAX_TEXT as _DATING_TEXT_LIMIT
@@ -37,8 +50,9 @@ from geoevents.temporal import _optional_text as _dating_text
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
-SCHEMA_ID: Final = "https://geoevents.invalid/schema/entry.json"
-"""The ``$id`` of the generated schema (a placeholder until the docs have a home)."""
+SCHEMA_ID: Final = f"https://geoevents.invalid/schema/{_migrations.SCHEMA_VERSION}/entry.json"
+"""The ``$id`` of the generated schema, which names the schema version it describes (the
+host is a placeholder until the docs have a home)."""
 
 # EDTF as geoevents reads it (see geoevents.temporal), without lookaheads so that any
 # JSON Schema tool's regex engine takes it. Once a digit is X every later one is too.
@@ -76,17 +90,19 @@ _ID: Final = {
     "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}$",
     "not": _NO_NEWLINE,
 }
-# What text may not hold, as _checks.has_control says: control characters and
-# lone surrogates; on one line, also tabs, line breaks and line or paragraph separators.
-_CONTROL: Final = r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]"
-_CONTROL_ONE_LINE: Final = r"[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]"
+# What text may not hold, as _checks.has_control says: control characters; on one line,
+# also tabs, line breaks and line or paragraph separators. (Lone surrogates are left out:
+# see the module docstring.)
+_CONTROL: Final = r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]"
+_CONTROL_ONE_LINE: Final = r"[\u0000-\u001f\u007f-\u009f\u2028\u2029]"
 
 
-# Something visible, as _checks.is_blank says: neither a space nor an invisible format
-# mark (Unicode category Cf; those of the Basic Multilingual Plane, which every regex
-# engine reads as one character each).
+# Something visible, as _checks.is_blank says: neither a space (str.isspace, listed, since
+# engines read \s differently) nor an invisible format mark (Unicode category Cf; those of
+# the Basic Multilingual Plane, which every regex engine reads as one character each).
 _VISIBLE: Final = (
-    r"[^\s\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    r"[^\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f"
+    r"\u205f\u3000\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 
@@ -99,6 +115,37 @@ def _text(limit: int, *, single_line: bool) -> dict[str, Any]:
 
 _NULL: Final = {"type": "null"}
 _DISTINCT: Final = {(Request, "items")}
+
+
+def _given(key: str) -> dict[str, Any]:
+    """The object has *key*, and not as null (absent and null mean the same to geoevents)."""
+    return {"required": [key], "properties": {key: {"not": dict(_NULL)}}}
+
+
+def _both_or_neither(a: str, b: str) -> list[dict[str, Any]]:
+    return [{"if": _given(a), "then": _given(b)}, {"if": _given(b), "then": _given(a)}]
+
+
+# The classes' rules across fields (their _problems methods) that JSON Schema can say.
+_ACROSS_FIELDS: Final[dict[type, list[dict[str, Any]]]] = {
+    Actor: [
+        {
+            "if": {"required": ["kind"], "properties": {"kind": {"const": "unnamed"}}},
+            "then": {"allOf": [_given("description"), {"not": _given("name")}]},
+            "else": _given("name"),
+        }
+    ],
+    Location: [
+        {"anyOf": [_given("name"), _given("country"), _given("latitude")]},
+        *_both_or_neither("latitude", "longitude"),
+    ],
+    Dating: [
+        {
+            "if": {"required": ["method"], "properties": {"method": {"const": "resolved"}}},
+            "then": {"allOf": [_given("expression"), _given("anchor")]},
+        }
+    ],
+}
 
 
 def _constraints(validator: Any) -> dict[str, Any]:
@@ -223,12 +270,16 @@ class _Builder:
                 properties[key] = _merge(properties[key], {"uniqueItems": True})
             if field.default is attrs.NOTHING:
                 required.append(key)
-        return {
+        schema = {
             "type": "object",
             "properties": properties,
             "required": required,
             "additionalProperties": False,
         }
+        rules = _ACROSS_FIELDS.get(cls)
+        if rules:
+            schema["allOf"] = [dict(rule) for rule in rules]
+        return schema
 
     def entry(self, tag: str, cls: type) -> dict[str, Any]:
         name = f"{cls.__name__}Entry" if cls.__name__ in self.defs else cls.__name__
