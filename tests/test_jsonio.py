@@ -539,6 +539,31 @@ class TestBadInput:
         )
         assert problems == [expected]
 
+    def test_stream_cut_short_in_an_overlong_line(self) -> None:
+        """A stream cut short while an overlong line is skipped: a located error, no escape."""
+        noise = "".join(f"{i:08x}" for i in range(2_000))  # compresses poorly: the cut lands in it
+        data = gzip.compress((_source_line(0) + "\n" + f'{{"notes":"{noise}"}}\n').encode())
+        cut = gzip.GzipFile(fileobj=io.BytesIO(data[: len(data) * 3 // 4]))
+        reader = JsonlReader(cut, errors="collect", max_line_length=1_000)
+        assert [entry.id for entry in reader] == ["s0"]
+        expected = (
+            "<stream>:2: $: cannot read the file at or after line 2 "
+            "(EOFError: Compressed file ended before the end-of-stream marker was reached): "
+            "reading stopped"
+        )
+        assert [str(e) for e in reader.errors] == [expected]
+
+    def test_caller_mistakes_are_not_read_errors(self, tmp_path: pathlib.Path) -> None:
+        """A closed file, or one open for writing, raises as Python does, not as bad data."""
+        path = tmp_path / "a.jsonl"
+        path.write_text(_source_line(0) + "\n")
+        closed = path.open("rb")
+        closed.close()
+        with pytest.raises(ValueError, match="closed file"):
+            list(read_jsonl(closed, errors="collect"))
+        with path.open("ab") as writing, pytest.raises(io.UnsupportedOperation):
+            list(read_jsonl(writing, errors="collect"))
+
     def test_pipe_yields_each_line_as_it_comes(self) -> None:
         """From a pipe, an entry comes as soon as its line, not after a batch fills."""
         read_end, write_end = os.pipe()

@@ -25,6 +25,7 @@ import io
 import itertools
 import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, final
@@ -149,12 +150,20 @@ def _std_loads(data: str | bytes) -> Any:
         raise json_syntax_error(exc) from None
 
 
-def json_syntax_error(exc: ValueError | RecursionError) -> InvalidValueError:
-    """The error of a text the json module refused, worded alike wherever JSON is read."""
+def json_syntax_error(
+    exc: ValueError | RecursionError, *, with_line: bool = True
+) -> InvalidValueError:
+    """The error of a text the json module refused, worded alike wherever JSON is read.
+
+    The line within the text is named when it is not the first, unless *with_line* is
+    false: for a caller that reports the line of the file itself.
+    """
     if isinstance(exc, json.JSONDecodeError):
         # Some of the json module's messages end in "at" ("Invalid control character at").
         where = (
-            f"line {exc.lineno}, column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+            f"line {exc.lineno}, column {exc.colno}"
+            if with_line and exc.lineno > 1
+            else f"column {exc.colno}"
         )
         return InvalidValueError(f"malformed JSON: {exc.msg.removesuffix(' at')} at {where}")
     if isinstance(exc, RecursionError):
@@ -374,6 +383,19 @@ class JsonlHeader:
     description: str | None = None
 
 
+def _read_errors() -> tuple[type[Exception], ...]:
+    """The errors of a file whose content fails to read: I/O, or a compressed stream.
+
+    A compressed stream cut short or corrupt raises OSError or EOFError (gzip, bz2), or
+    its module's own error (zlib, lzma).
+    """
+    found: list[type[Exception]] = [OSError, EOFError]
+    for module, name in (("zlib", "error"), ("lzma", "LZMAError")):
+        if module in sys.modules:  # a stream of that kind loaded it; else none can raise it
+            found.append(getattr(sys.modules[module], name))
+    return tuple(found)
+
+
 def _seekable(file: Any) -> bool:
     """Whether *file* can seek: a file on disk (read in batches), not a pipe or a socket."""
     try:
@@ -568,8 +590,12 @@ class JsonlReader(Iterator[Entry]):
                 return
             number += 1
             if len(line) == cap + 2 and line[-1:] not in ("\n", b"\n"):
-                while (rest := readline(cap)) and rest[-1:] not in ("\n", b"\n"):
-                    pass  # skip the rest of it
+                rest = line
+                while rest and rest[-1:] not in ("\n", b"\n"):  # skip the rest of it
+                    rest = self._readline(readline, cap, number)
+                    if isinstance(rest, InvalidValueError):
+                        yield number, rest, first
+                        return
                 line = None
             else:
                 # JSON's own whitespace only: text and binary files read alike (str.strip
@@ -603,7 +629,9 @@ class JsonlReader(Iterator[Entry]):
                 f"cannot decode the text at or after line {number} ({exc.reason}): reading stopped",
                 hint="open the file in binary mode ('rb') to read every good line",
             )
-        except Exception as exc:  # noqa: BLE001 - the file object's own failure, whatever it is
+        except io.UnsupportedOperation:  # a file not open for reading: the caller's mistake
+            raise
+        except _read_errors() as exc:
             return InvalidValueError(
                 f"cannot read the file at or after line {number} "
                 f"({type(exc).__name__}: {exc}): reading stopped"

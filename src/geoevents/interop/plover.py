@@ -265,7 +265,7 @@ def _elements(reader: InteropReader, text: str, first: int) -> Iterator[tuple[in
                 at = line_at(pos)
                 if isinstance(exc, json.JSONDecodeError):
                     at = exc.lineno + first - 1
-                reader.fail(json_syntax_error(exc), at)
+                reader.fail(json_syntax_error(exc, with_line=False), at)  # the file's line
                 return
             if invalid_utf8(text[pos:end]):
                 reader.fail(undecodable_error(f"$[{index}]"), line_at(pos))
