@@ -564,6 +564,56 @@ class TestBadInput:
         with path.open("ab") as writing, pytest.raises(io.UnsupportedOperation):
             list(read_jsonl(writing, errors="collect"))
 
+    def test_pipe_that_keeps_up_is_read_in_batches(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Lines already waiting in a pipe are decoded together, as from a file on disk."""
+        batches: list[str] = []
+
+        class Collector:
+            """The collector's switches, counting the pauses: one a batch."""
+
+            @staticmethod
+            def isenabled() -> bool:
+                return True
+
+            @staticmethod
+            def disable() -> None:
+                batches.append("paused")
+
+            @staticmethod
+            def enable() -> None:
+                pass
+
+        monkeypatch.setattr(jsonio, "gc", Collector)
+        read_end, write_end = os.pipe()
+        text = "".join(_source_line(i) + "\n" for i in range(1_000)).encode()
+        assert len(text) < 60_000  # all of it fits in the pipe before reading starts
+        with os.fdopen(read_end, "rb") as source:
+            with os.fdopen(write_end, "wb") as sink:
+                sink.write(text)
+            assert [entry.id for entry in read_jsonl(source)] == [f"s{i}" for i in range(1_000)]
+        assert batches == ["paused"]
+
+    def test_stream_without_a_descriptor_goes_line_by_line(self) -> None:
+        """A stream that cannot seek and has no file descriptor: nothing is read ahead."""
+
+        class Stream:
+            """Lines handed out one at a time, like a socket wrapper of one's own."""
+
+            def __init__(self) -> None:
+                self.calls = 0
+
+            def readline(self, size: int = -1) -> str:
+                self.calls += 1
+                return _source_line(self.calls) + "\n" if self.calls <= 5 else ""
+
+            def seekable(self) -> bool:
+                return False
+
+        stream = Stream()
+        entries = read_jsonl(stream)  # type: ignore[arg-type]
+        assert (next(entries).id, stream.calls) == ("s1", 1)
+        assert [entry.id for entry in entries] == ["s2", "s3", "s4", "s5"]
+
     def test_pipe_yields_each_line_as_it_comes(self) -> None:
         """From a pipe, an entry comes as soon as its line, not after a batch fills."""
         read_end, write_end = os.pipe()

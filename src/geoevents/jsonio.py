@@ -396,12 +396,45 @@ def _read_errors() -> tuple[type[Exception], ...]:
     return tuple(found)
 
 
-def _seekable(file: Any) -> bool:
-    """Whether *file* can seek: a file on disk (read in batches), not a pipe or a socket."""
+def _waiting(file: Any) -> Callable[[], bool] | None:
+    """For a stream that cannot seek, a test of whether more input waits to be read now.
+
+    ``None`` for a file that can seek (a file on disk: all of it is there to read). A
+    pipe, a socket or a terminal is asked through ``select``, and where that cannot be
+    done (no file descriptor, or a system whose ``select`` takes sockets only), the
+    test always says no: the stream is read a line at a time.
+    """
     try:
-        return bool(file.seekable())
-    except Exception:  # noqa: BLE001 - no seekable(), or a closed file: read line by line
-        return False
+        if file.seekable():
+            return None
+        fd = file.fileno()
+        import select  # only for streams
+
+        select.select([fd], [], [], 0)
+    except Exception:  # noqa: BLE001 - no seekable(), fileno() or select() for this stream
+        return lambda: False
+
+    def waiting() -> bool:
+        return bool(select.select([fd], [], [], 0)[0])
+
+    return waiting
+
+
+def _batch(lines: Iterator[Any], waiting: Callable[[], bool] | None) -> list[Any]:
+    """The next lines to decode together: up to ``_BATCH`` of them.
+
+    From a stream (*waiting* given), a batch also ends where no more input waits, so
+    that an entry never waits for lines still to come (``tail -f``); a stream that keeps
+    up, such as a file piped in, still fills whole batches.
+    """
+    if waiting is None:
+        return list(itertools.islice(lines, _BATCH))
+    batch = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == _BATCH or not waiting():
+            break
+    return batch
 
 
 def _name_of(file: Any) -> str:
@@ -461,10 +494,11 @@ class JsonlReader(Iterator[Entry]):
     Lines are read and decoded 1,024 at a time, so a file of any size needs memory only
     for one such batch and the entries the caller keeps. While a batch is decoded the
     cyclic garbage collector is paused (if it was running), since nothing decoded can form
-    a cycle; it runs again between batches. A stream that cannot seek (a pipe, a socket,
-    a terminal) is read a line at a time instead, so that each entry comes as soon as its
-    line does (``tail -f`` and the like). Blank lines are skipped; a header line is
-    checked and kept in :attr:`header`, not yielded.
+    a cycle; it runs again between batches. From a stream that cannot seek (a pipe, a
+    socket, a terminal) a batch also ends where no more input is waiting, so each entry
+    comes as soon as its line does (``tail -f`` and the like), while a file piped in
+    still goes in whole batches. Blank lines are skipped; a header line is checked and
+    kept in :attr:`header`, not yielded.
 
     A file that fails to read part-way (a compressed stream cut short, a disk error) gives
     the entries of every whole line before the failure, then an error naming the line.
@@ -546,15 +580,17 @@ class JsonlReader(Iterator[Entry]):
         else:
             handle, owned = file, False
         try:
-            yield from self._entries_of(handle.readline, _BATCH if _seekable(handle) else 1)
+            yield from self._entries_of(handle.readline, _waiting(handle))
         finally:
             if owned:
                 handle.close()
 
-    def _entries_of(self, readline: Callable[[int], Any], size: int) -> Generator[Entry]:
+    def _entries_of(
+        self, readline: Callable[[int], Any], waiting: Callable[[], bool] | None
+    ) -> Generator[Entry]:
         hook = _entry_hook(self._allow_unknown)
         lines = self._lines(readline)
-        while batch := list(itertools.islice(lines, size)):
+        while batch := _batch(lines, waiting):
             # What the decoders build holds no reference cycles, so the collector has
             # nothing to find in it; pausing it for a batch spares many of the passes over
             # a growing heap that otherwise take a fifth to a quarter of a bulk read. It
