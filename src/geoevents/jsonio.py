@@ -400,22 +400,24 @@ def _waiting(file: Any) -> Callable[[], bool] | None:
     """For a stream that cannot seek, a test of whether more input waits to be read now.
 
     ``None`` for a file that can seek (a file on disk: all of it is there to read). A
-    pipe, a socket or a terminal is asked through ``select``, and where that cannot be
-    done (no file descriptor, or a system whose ``select`` takes sockets only), the
-    test always says no: the stream is read a line at a time.
+    pipe, a socket or a terminal is asked through ``poll`` (which, unlike ``select``,
+    takes any descriptor number); where that cannot be done (no file descriptor, or a
+    system without ``poll``), the test always says no: the stream is read a line at a
+    time.
     """
     try:
         if file.seekable():
             return None
-        fd = file.fileno()
         import select  # only for streams
 
-        select.select([fd], [], [], 0)
-    except Exception:  # noqa: BLE001 - no seekable(), fileno() or select() for this stream
+        poller = select.poll()
+        poller.register(file.fileno(), select.POLLIN)
+        poller.poll(0)
+    except Exception:  # noqa: BLE001 - no seekable(), fileno() or poll() for this stream
         return lambda: False
 
-    def waiting() -> bool:
-        return bool(select.select([fd], [], [], 0)[0])
+    def waiting() -> bool:  # input, or its end, is there to read without waiting
+        return bool(poller.poll(0))
 
     return waiting
 
