@@ -614,6 +614,35 @@ class TestBadInput:
         assert (next(entries).id, stream.calls) == ("s1", 1)
         assert [entry.id for entry in entries] == ["s2", "s3", "s4", "s5"]
 
+    @pytest.mark.parametrize("buffering", [0, -1])
+    def test_unfinished_line_does_not_hold_back_the_ones_before(self, buffering: int) -> None:
+        """Whole lines already read come out while the writer is still writing the next one.
+
+        The whole lines fill exactly one read buffer (8,192 bytes), and the start of the
+        next line waits in the pipe.
+        """
+        lines = [_source_line(i) + "\n" for i in range(200)]
+        whole = "".join(lines).encode()[:8_192]
+        whole = whole[: whole.rindex(b"\n") + 1]
+        padding = 8_192 - len(whole)  # widen the last line to end the buffer exactly
+        whole = whole[:-2] + b" " * padding + whole[-2:]
+        assert len(whole) == 8_192
+        read_end, write_end = os.pipe()
+        got: list[str] = []
+        with os.fdopen(read_end, "rb", buffering=buffering) as source:
+            with os.fdopen(write_end, "wb") as sink:
+                sink.write(whole + b'{"kind":"source","sch')
+                sink.flush()
+                entries = read_jsonl(source)
+                worker = threading.Thread(target=lambda: got.append(next(entries).id))
+                worker.start()
+                worker.join(timeout=30)
+                arrived = list(got)
+                sink.write(b'ema":1,"id":"late","outlet":"AP"}\n')
+            worker.join()
+            assert [entry.id for entry in entries][-1] == "late"
+        assert arrived == ["s0"]
+
     def test_pipe_yields_each_line_as_it_comes(self) -> None:
         """From a pipe, an entry comes as soon as its line, not after a batch fills."""
         read_end, write_end = os.pipe()

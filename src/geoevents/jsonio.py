@@ -397,27 +397,42 @@ def _read_errors() -> tuple[type[Exception], ...]:
 
 
 def _waiting(file: Any) -> Callable[[], bool] | None:
-    """For a stream that cannot seek, a test of whether more input waits to be read now.
+    """For a stream that cannot seek, a test of whether the next line can be read now.
 
-    ``None`` for a file that can seek (a file on disk: all of it is there to read). A
-    pipe, a socket or a terminal is asked through ``poll`` (which, unlike ``select``,
-    takes any descriptor number); where that cannot be done (no file descriptor, or a
-    system without ``poll``), the test always says no: the stream is read a line at a
-    time.
+    ``None`` for a file that can seek (a file on disk: all of it is there to read). For a
+    buffered pipe, socket or terminal, the next line can be read now when ``poll`` says
+    input waits (``poll``, unlike ``select``, takes any descriptor number) and either the
+    buffer shows a line end or more input still waits after filling it: a line the writer
+    has not finished must not hold back the entries before it. ``poll`` waits up to a
+    millisecond, which lets a file piped in fill whole batches. Where that cannot be told
+    (an unbuffered stream, no file descriptor, a system without ``poll``), the test says
+    no, and the stream is read a line at a time.
     """
     try:
         if file.seekable():
             return None
+        buffered: Any = file if hasattr(file, "peek") else getattr(file, "buffer", None)
+        peek = buffered.peek
         import select  # only for streams
 
         poller = select.poll()
         poller.register(file.fileno(), select.POLLIN)
         poller.poll(0)
-    except Exception:  # noqa: BLE001 - no seekable(), fileno() or poll() for this stream
+    except Exception:  # noqa: BLE001 - no seekable(), peek(), fileno() or poll() here
         return lambda: False
 
-    def waiting() -> bool:  # input, or its end, is there to read without waiting
-        return bool(poller.poll(0))
+    def waiting() -> bool:
+        # A writer that keeps up refills the pipe within a millisecond, so the batch goes
+        # on; an idle one ends it (what Python holds already comes in the next batch).
+        if not poller.poll(1):
+            return False
+        # Input waits, so peek() does not block (it reads the pipe only into an empty
+        # buffer). A line end there, or input still waiting behind it, means the next
+        # line is not one the writer has yet to finish, as far as can be told.
+        try:
+            return b"\n" in peek() or bool(poller.poll(0))
+        except Exception:  # noqa: BLE001 - a failing read ends the batch; readline reports it
+            return False
 
     return waiting
 
