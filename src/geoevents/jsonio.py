@@ -404,7 +404,10 @@ def _waiting(file: Any) -> Callable[[], bool] | None:
     input waits (``poll``, unlike ``select``, takes any descriptor number) and either the
     buffer shows a line end or more input still waits after filling it: a line the writer
     has not finished must not hold back the entries before it. ``poll`` waits up to a
-    millisecond, which lets a file piped in fill whole batches. Where that cannot be told
+    millisecond, which lets a file piped in fill whole batches. One case cannot be told
+    without reading ahead: the buffer ends inside a line, part of the rest is in the pipe,
+    and the writer stops there (a block-buffered writer that has fallen silent); the batch
+    then waits for the writer's next write. Where that cannot be told
     (an unbuffered stream, no file descriptor, a system without ``poll``), the test says
     no, and the stream is read a line at a time.
     """
