@@ -614,31 +614,49 @@ class TestBadInput:
         assert (next(entries).id, stream.calls) == ("s1", 1)
         assert [entry.id for entry in entries] == ["s2", "s3", "s4", "s5"]
 
-    @pytest.mark.parametrize("buffering", [0, -1])
-    def test_unfinished_line_does_not_hold_back_the_ones_before(self, buffering: int) -> None:
-        """Whole lines already read come out while the writer is still writing the next one.
-
-        The whole lines fill exactly one read buffer (8,192 bytes), and the start of the
-        next line waits in the pipe.
-        """
-        lines = [_source_line(i) + "\n" for i in range(200)]
-        whole = "".join(lines).encode()[:8_192]
+    @pytest.mark.parametrize(
+        ("mode", "whole_bytes", "unfinished"),
+        [
+            # The whole lines fill one read buffer (8,192 bytes) exactly.
+            ("rb0", 8_192, 40),
+            ("rb", 8_192, 40),
+            ("r", 8_192, 40),
+            # The buffer ends inside the unfinished line, whose next bytes are in the pipe.
+            ("rb", 8_182, 141),
+            ("r", 8_182, 141),
+            # The unfinished line is longer than the buffer.
+            ("rb", 1_000, 20_000),
+        ],
+    )
+    def test_unfinished_line_does_not_hold_back_the_ones_before(
+        self, mode: str, whole_bytes: int, unfinished: int
+    ) -> None:
+        """Whole lines already written come out while the writer is still writing the next."""
+        whole = "".join(_source_line(i) + "\n" for i in range(200)).encode()[:whole_bytes]
         whole = whole[: whole.rindex(b"\n") + 1]
-        padding = 8_192 - len(whole)  # widen the last line to end the buffer exactly
+        padding = whole_bytes - len(whole)  # widen the last line to end where asked
         whole = whole[:-2] + b" " * padding + whole[-2:]
-        assert len(whole) == 8_192
+        late = b'{"kind":"source","schema":1,"id":"late","outlet":"AP"' + b" " * unfinished
+        start = late[:unfinished]
+        assert len(whole) == whole_bytes
         read_end, write_end = os.pipe()
         got: list[str] = []
-        with os.fdopen(read_end, "rb", buffering=buffering) as source:
-            with os.fdopen(write_end, "wb") as sink:
-                sink.write(whole + b'{"kind":"source","sch')
-                sink.flush()
-                entries = read_jsonl(source)
-                worker = threading.Thread(target=lambda: got.append(next(entries).id))
-                worker.start()
-                worker.join(timeout=30)
-                arrived = list(got)
-                sink.write(b'ema":1,"id":"late","outlet":"AP"}\n')
+        opened = open(  # noqa: SIM115 - closed below
+            read_end,
+            "rb" if mode.startswith("rb") else "r",
+            buffering=0 if mode == "rb0" else -1,
+            encoding=None if mode.startswith("rb") else "utf-8",
+        )
+        with opened as source, os.fdopen(write_end, "wb") as sink:
+            sink.write(whole + start)
+            sink.flush()
+            entries = read_jsonl(source)
+            worker = threading.Thread(target=lambda: got.append(next(entries).id))
+            worker.start()
+            worker.join(timeout=30)
+            arrived = list(got)
+            sink.write(late[unfinished:] + b"}\n")
+            sink.close()
             worker.join()
             assert [entry.id for entry in entries][-1] == "late"
         assert arrived == ["s0"]

@@ -35,6 +35,7 @@ import attrs
 from geoevents import migrations as _migrations
 from geoevents._atomic import replace_bytes
 from geoevents._encoders import compile_float_check
+from geoevents._streams import lines_of
 from geoevents.converter import (
     ENTRY_KINDS,
     Entry,
@@ -396,50 +397,6 @@ def _read_errors() -> tuple[type[Exception], ...]:
     return tuple(found)
 
 
-def _waiting(file: Any) -> Callable[[], bool] | None:
-    """For a stream that cannot seek, a test of whether the next line can be read now.
-
-    ``None`` for a file that can seek (a file on disk: all of it is there to read). For a
-    buffered pipe, socket or terminal, the next line can be read now when ``poll`` says
-    input waits (``poll``, unlike ``select``, takes any descriptor number) and either the
-    buffer shows a line end or more input still waits after filling it: a line the writer
-    has not finished must not hold back the entries before it. ``poll`` waits up to a
-    millisecond, which lets a file piped in fill whole batches. One case cannot be told
-    without reading ahead: the buffer ends inside a line, part of the rest is in the pipe,
-    and the writer stops there (a block-buffered writer that has fallen silent); the batch
-    then waits for the writer's next write. Where that cannot be told
-    (an unbuffered stream, no file descriptor, a system without ``poll``), the test says
-    no, and the stream is read a line at a time.
-    """
-    try:
-        if file.seekable():
-            return None
-        buffered: Any = file if hasattr(file, "peek") else getattr(file, "buffer", None)
-        peek = buffered.peek
-        import select  # only for streams
-
-        poller = select.poll()
-        poller.register(file.fileno(), select.POLLIN)
-        poller.poll(0)
-    except Exception:  # noqa: BLE001 - no seekable(), peek(), fileno() or poll() here
-        return lambda: False
-
-    def waiting() -> bool:
-        # A writer that keeps up refills the pipe within a millisecond, so the batch goes
-        # on; an idle one ends it (what Python holds already comes in the next batch).
-        if not poller.poll(1):
-            return False
-        # Input waits, so peek() does not block (it reads the pipe only into an empty
-        # buffer). A line end there, or input still waiting behind it, means the next
-        # line is not one the writer has yet to finish, as far as can be told.
-        try:
-            return b"\n" in peek() or bool(poller.poll(0))
-        except Exception:  # noqa: BLE001 - a failing read ends the batch; readline reports it
-            return False
-
-    return waiting
-
-
 def _batch(lines: Iterator[Any], waiting: Callable[[], bool] | None) -> list[Any]:
     """The next lines to decode together: up to ``_BATCH`` of them.
 
@@ -515,9 +472,9 @@ class JsonlReader(Iterator[Entry]):
     for one such batch and the entries the caller keeps. While a batch is decoded the
     cyclic garbage collector is paused (if it was running), since nothing decoded can form
     a cycle; it runs again between batches. From a stream that cannot seek (a pipe, a
-    socket, a terminal) a batch also ends where no more input is waiting, so each entry
-    comes as soon as its line does (``tail -f`` and the like), while a file piped in
-    still goes in whole batches. Blank lines are skipped; a header line is checked and
+    socket, a terminal) a batch also ends where the lines that have arrived end, so each
+    entry comes as soon as its line does (``tail -f`` and the like), while a file piped
+    in still goes in whole batches. Blank lines are skipped; a header line is checked and
     kept in :attr:`header`, not yielded.
 
     A file that fails to read part-way (a compressed stream cut short, a disk error) gives
@@ -600,7 +557,7 @@ class JsonlReader(Iterator[Entry]):
         else:
             handle, owned = file, False
         try:
-            yield from self._entries_of(handle.readline, _waiting(handle))
+            yield from self._entries_of(*lines_of(handle))
         finally:
             if owned:
                 handle.close()
