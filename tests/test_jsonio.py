@@ -593,6 +593,14 @@ class TestBadInput:
             assert [entry.id for entry in read_jsonl(source)] == [f"s{i}" for i in range(1_000)]
         assert batches == ["paused"]
 
+    @pytest.mark.parametrize(
+        ("longest", "error"), [(0, ValueError), (-3, ValueError), (1.5, TypeError)]
+    )
+    def test_max_line_length_is_checked(self, longest: Any, error: type[Exception]) -> None:
+        """A line length below 1, or not an int, is refused before anything is read."""
+        with pytest.raises(error, match="max_line_length"):
+            JsonlReader(io.StringIO(""), max_line_length=longest)
+
     def test_stream_without_a_descriptor_goes_line_by_line(self) -> None:
         """A stream that cannot seek and has no file descriptor: nothing is read ahead."""
 

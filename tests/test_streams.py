@@ -18,7 +18,7 @@ class _Ready:
         return [(0, 1)]
 
 
-def _stream(*chunks: bytes | Exception) -> _Stream:
+def _stream(*chunks: bytes | Exception, longest: int = 1_000) -> _Stream:
     pending = list(chunks)
 
     def read(_size: int) -> bytes:
@@ -27,7 +27,7 @@ def _stream(*chunks: bytes | Exception) -> _Stream:
             raise item
         return item
 
-    return _Stream(read, _Ready())
+    return _Stream(read, _Ready(), longest)
 
 
 class TestStream:
@@ -49,6 +49,24 @@ class TestStream:
         assert [stream.readline(100), stream.readline(100)] == [b"bc\n", b""]
         assert stream.waiting() is True  # the end: readline gives it without waiting
 
+    def test_looks_ahead_no_further_than_a_line_is_read(self) -> None:
+        """Past *longest* bytes of one line nothing more is read ahead: memory stays bounded."""
+        chunks = [b"a\n", *[b"x" * 100] * 50, b"\n"]
+        stream = _stream(*chunks, longest=250)
+        assert stream.readline(252) == b"a\n"
+        assert stream.waiting() is True
+        assert len(stream._buffer) < 400  # three chunks of the long line, not fifty
+        assert stream.readline(250) == b"x" * 250
+
+    def test_negative_size_reads_the_whole_line(self) -> None:
+        """As for a file, a negative size means no limit."""
+        stream = _stream(b"ab\ncd\n")
+        assert [stream.readline(-1), stream.readline(), stream.readline()] == [
+            b"ab\n",
+            b"cd\n",
+            b"",
+        ]
+
     def test_a_failure_met_while_looking_ahead_comes_in_order(self) -> None:
         """A read that fails while looking ahead is raised after the lines before it."""
         stream = _stream(b"a\nb\npart", OSError("disk"))
@@ -66,13 +84,13 @@ class TestStream:
             return None
 
         with pytest.raises(BlockingIOError):
-            _Stream(read, _Ready()).readline(100)
+            _Stream(read, _Ready(), 1_000).readline(100)
 
 
 class TestLinesOf:
     def test_files_that_seek_have_no_test(self) -> None:
         """A file that can seek is read in whole batches: no test."""
-        readline, waiting = lines_of(io.BytesIO(b"a\n"))
+        readline, waiting = lines_of(io.BytesIO(b"a\n"), 100)
         assert (readline(10), waiting) == (b"a\n", None)
 
     def test_streams_of_ones_own_say_no(self) -> None:
@@ -85,7 +103,7 @@ class TestLinesOf:
             def seekable(self) -> bool:
                 return False
 
-        readline, waiting = lines_of(Own())
+        readline, waiting = lines_of(Own(), 100)
         assert waiting is not None
         assert (readline(10), waiting()) == (b"", False)
 
@@ -95,7 +113,7 @@ class TestLinesOf:
         with os.fdopen(read_end, "rb") as source, os.fdopen(write_end, "wb") as sink:
             sink.write(b"a\nb\n")
             sink.flush()
-            readline, waiting = lines_of(source)
+            readline, waiting = lines_of(source, 100)
             assert waiting is not None
             assert readline(10) == b"a\n"
             assert waiting() is True

@@ -12,6 +12,7 @@ next line is known to be whole before the batch goes on.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -21,15 +22,16 @@ _CHUNK: Final = 1 << 16  # what one read of a stream asks for (a pipe holds 64 K
 _GRACE_MS: Final = 1  # a writer that keeps up refills a pipe within this
 
 
-def lines_of(file: Any) -> tuple[Callable[[int], Any], Callable[[], bool] | None]:
+def lines_of(file: Any, longest: int) -> tuple[Callable[[int], Any], Callable[[], bool] | None]:
     """The ``readline(size)`` of *file*, and a test of whether the next line can be read now.
 
     The test is ``None`` for a file that can seek: all of it is there to read. For a
-    stream it says yes only when the next line has arrived whole, as far as the stream
-    lets that be known (see :class:`_Stream` for binary streams; a text stream is asked
-    through its buffer's ``peek``). A stream that gives no way to know (no descriptor, no
-    ``poll``, an object of one's own) gets a test that always says no: it is read a line
-    at a time.
+    stream it says yes only when the next line has arrived whole, or *longest* bytes of
+    it have (the most a caller reads of a line at once: no more is read ahead), as far as
+    the stream lets that be known (see :class:`_Stream` for binary streams; a text stream
+    is asked through its buffer's ``peek``). A stream that gives no way to know (no
+    descriptor, no ``poll``, an object of one's own) gets a test that always says no: it
+    is read a line at a time.
     """
     if _seekable(file):
         return file.readline, None
@@ -46,7 +48,7 @@ def lines_of(file: Any) -> tuple[Callable[[int], Any], Callable[[], bool] | None
         if read is None and isinstance(file, io.RawIOBase):
             read = file.read  # one system call, as read1 does for a buffered stream
         if read is not None:
-            stream = _Stream(read, poller)
+            stream = _Stream(read, poller, longest)
             return stream.readline, stream.waiting
     peek = getattr(getattr(file, "buffer", None), "peek", None)
     if peek is None:
@@ -95,17 +97,20 @@ class _Stream:
     before it are still read, in order.
     """
 
-    def __init__(self, read: Callable[[int], bytes | None], poller: Any) -> None:
+    def __init__(self, read: Callable[[int], bytes | None], poller: Any, longest: int) -> None:
         self._read = read
         self._poll = poller.poll
+        self._longest = longest
         self._buffer = bytearray()
         self._start = 0  # where the next line starts in the buffer
         self._scanned = 0  # the buffer before this holds no line end after _start
         self._ended = False
         self._failure: BaseException | None = None
 
-    def readline(self, size: int) -> bytes:
-        """The next line with its line end, at most *size* bytes; ``b""`` at the end."""
+    def readline(self, size: int = -1) -> bytes:
+        """The next line, line end included: at most *size* bytes (if not negative)."""
+        if size < 0:
+            size = sys.maxsize
         while True:
             limit = self._start + size
             end = self._buffer.find(b"\n", max(self._start, self._scanned), limit)
@@ -122,10 +127,12 @@ class _Stream:
         return line
 
     def waiting(self) -> bool:
-        """Whether the next line has arrived whole (or the stream has ended)."""
+        """Whether the next line has arrived whole, or as much of it as is read at once."""
         while self._buffer.find(b"\n", max(self._start, self._scanned)) < 0:
             if self._ended or self._failure is not None:
                 return True  # readline gives the rest, or the failure, without waiting
+            if len(self._buffer) - self._start >= self._longest:
+                return True  # as much as is read of a line at once: no more is held
             self._scanned = len(self._buffer)
             if not self._poll(_GRACE_MS):
                 return False

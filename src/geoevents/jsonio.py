@@ -492,6 +492,12 @@ class JsonlReader(Iterator[Entry]):
         header: the header line, once read, or ``None``.
 
     The reader is also a context manager that closes the file it opened.
+
+    Raises:
+        TypeError: *file* is neither a path nor a file object, or *max_line_length* (the
+            longest line read, :data:`MAX_LINE_LENGTH` by default) is not an int.
+        ValueError: *errors* is neither ``"raise"`` nor ``"collect"``, or
+            *max_line_length* is below 1.
     """
 
     def __init__(
@@ -504,6 +510,12 @@ class JsonlReader(Iterator[Entry]):
     ) -> None:
         if errors not in ("raise", "collect"):
             msg = f"errors must be 'raise' or 'collect', not {errors!r}"
+            raise ValueError(msg)
+        if isinstance(max_line_length, bool) or not isinstance(max_line_length, int):
+            msg = f"max_line_length must be an int, not {type(max_line_length).__name__}"
+            raise TypeError(msg)
+        if max_line_length < 1:
+            msg = f"max_line_length must be at least 1, not {max_line_length}"
             raise ValueError(msg)
         if not isinstance(file, (str, os.PathLike)) and not hasattr(file, "readline"):
             msg = f"read_jsonl takes a path or a file object, not {type(file).__name__}"
@@ -557,7 +569,8 @@ class JsonlReader(Iterator[Entry]):
         else:
             handle, owned = file, False
         try:
-            yield from self._entries_of(*lines_of(handle))
+            # A line is read at most cap + 2 bytes at a time (see _lines): no more ahead.
+            yield from self._entries_of(*lines_of(handle, self._max + 2))
         finally:
             if owned:
                 handle.close()
@@ -707,6 +720,7 @@ def read_jsonl(
         DatasetError: the file cannot be opened (raised on first iteration).
         RecordError: a bad line (``errors="raise"``), or a file of a newer schema version.
         TypeError: *file* is neither a path nor a file object.
+        ValueError: *errors* is neither ``"raise"`` nor ``"collect"``.
 
     >>> import io
     >>> text = ('{"kind":"header","schema":1}\n'
