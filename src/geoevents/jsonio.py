@@ -495,7 +495,7 @@ class JsonlReader(Iterator[Entry]):
 
     Raises:
         TypeError: *file* is neither a path nor a file object, or *max_line_length* (the
-            longest line read, :data:`MAX_LINE_LENGTH` by default) is not an int.
+            longest line read, :data:`~geoevents.jsonio.MAX_LINE_LENGTH` by default) is not an int.
         ValueError: *errors* is neither ``"raise"`` nor ``"collect"``, or
             *max_line_length* is below 1.
     """
