@@ -336,6 +336,14 @@ class TestExport:
         assert [len(line.split("\t")) for line in out.getvalue().splitlines()] == [58] * 3
 
 
+def _jsonl_to_jsonl(folder: Path, text: str) -> tuple[Path, Path, int]:
+    """Write *text* as a JSONL file and convert it to JSONL (a JSON report on stdout)."""
+    source, out = folder / "in.jsonl", folder / "out.jsonl"
+    source.write_text(text, encoding="utf-8")
+    args = ["convert", "--from", "jsonl", "--to", "jsonl", str(source), str(out)]
+    return source, out, main([*args, "--format", "json"])
+
+
 class TestCli:
     def test_convert_gdelt_to_jsonl_and_back(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -373,14 +381,12 @@ class TestCli:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """Converting JSONL to JSONL (an upgrade, say) keeps the header's name and description."""
-        source = tmp_path / "in.jsonl"
-        source.write_text(
+        source, out, code = _jsonl_to_jsonl(
+            tmp_path,
             '{"kind":"header","schema":1,"dataset":"d","description":"What it holds."}\n'
             '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n',
-            encoding="utf-8",
         )
-        out = tmp_path / "out.jsonl"
-        assert main(["convert", "--from", "jsonl", "--to", "jsonl", str(source), str(out)]) == 0
+        assert code == 0
         capsys.readouterr()
         assert out.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
 
@@ -404,15 +410,12 @@ class TestCli:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """A bad JSONL line is printed with its place and fails the run; good lines are kept."""
-        source = tmp_path / "in.jsonl"
-        source.write_text(
+        source, out, code = _jsonl_to_jsonl(
+            tmp_path,
             '{"kind":"source","schema":1,"id":"b","outlt":"X"}\n'
             '{"kind":"source","schema":1,"id":"ap","outlet":"AP"}\n',
-            encoding="utf-8",
         )
-        out = tmp_path / "out.jsonl"
-        args = ["convert", "--from", "jsonl", "--to", "jsonl", str(source), str(out)]
-        assert main([*args, "--format", "json"]) == 1
+        assert code == 1
         report = json.loads(capsys.readouterr().out)
         assert (report["ok"], report["rows"], report["written"]) == (False, 1, 1)
         assert report["errors"] == [

@@ -9,6 +9,7 @@ reports where it sits once the converter prefixes the path of its container.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import numbers
@@ -287,13 +288,9 @@ def to_float(value: float | None) -> float | None:
     too large for a float, is returned as it is, for the field's validator to refuse
     (typed ``float | None`` so that constructors keep that type for checkers).
     """
-    if type(value) is float or value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, numbers.Real):
-        try:
+    if type(value) is not float and isinstance(value, numbers.Real) and not isinstance(value, bool):
+        with contextlib.suppress(OverflowError):
             return float(value)
-        except OverflowError:
-            return value
     return value
 
 

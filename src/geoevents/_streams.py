@@ -12,11 +12,15 @@ next line is known to be whole before the batch goes on.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable
-from typing import Any, Final
+from typing import IO, Any, Final
 
-__all__ = ["lines_of"]
+__all__ = ["FileArg", "lines_of"]
+
+FileArg = str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase
+"""A path, or a file object open in text or binary mode (gzip, bz2 and lzma ones too)."""
 
 _CHUNK: Final = 1 << 16  # what one read of a stream asks for (a pipe holds 64 KiB)
 _GRACE_MS: Final = 1  # a writer that keeps up refills a pipe within this

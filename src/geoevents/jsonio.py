@@ -35,7 +35,7 @@ import attrs
 from geoevents import migrations as _migrations
 from geoevents._atomic import replace_bytes
 from geoevents._encoders import compile_float_check
-from geoevents._streams import lines_of
+from geoevents._streams import FileArg, lines_of
 from geoevents.converter import (
     ENTRY_KINDS,
     Entry,
@@ -502,7 +502,7 @@ class JsonlReader(Iterator[Entry]):
 
     def __init__(
         self,
-        file: str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase,
+        file: FileArg,
         *,
         errors: Literal["raise", "collect"] = "raise",
         allow_unknown: bool = False,
@@ -556,9 +556,7 @@ class JsonlReader(Iterator[Entry]):
             raise error
         self.errors.append(error)
 
-    def _read(
-        self, file: str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase
-    ) -> Generator[Entry]:
+    def _read(self, file: FileArg) -> Generator[Entry]:
         if isinstance(file, (str, os.PathLike)):
             try:
                 handle: IO[Any] | io.BufferedIOBase = open(file, "rb")  # noqa: SIM115 - closed in finally
@@ -699,7 +697,7 @@ class JsonlReader(Iterator[Entry]):
 
 
 def read_jsonl(
-    file: str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase,
+    file: FileArg,
     *,
     errors: Literal["raise", "collect"] = "raise",
     allow_unknown: bool = False,

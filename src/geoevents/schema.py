@@ -29,6 +29,7 @@ Plane only.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 import types
@@ -278,7 +279,7 @@ class _Builder:
         }
         rules = _ACROSS_FIELDS.get(cls)
         if rules:
-            schema["allOf"] = [dict(rule) for rule in rules]
+            schema["allOf"] = copy.deepcopy(rules)  # callers may change what they get
         return schema
 
     def entry(self, tag: str, cls: type) -> dict[str, Any]:

@@ -160,24 +160,27 @@ def _one_of(values: tuple[T, ...]) -> st.SearchStrategy[T]:
     return st.sampled_from(values)
 
 
-def _listed(name: str, value: object, of: type | None = None) -> None:
-    """Refuse what is not a list (of *of*), where one is expected, or ``None``.
+def _listed(name: str, value: object, of: type | None = None) -> tuple[Any, ...] | None:
+    """*value* as a tuple, read once (a generator can be); ``None`` stays ``None``.
 
-    A string especially: it would be read letter by letter.
+    Refuses what is not a list (of *of*) where one is expected: a string especially,
+    which would be read letter by letter.
     """
     if value is None:
-        return
+        return None
     if isinstance(value, (str, bytes)):
         msg = f"{name} must be a list, not the string {value!r}; write [{value!r}]"
         raise InvalidArgument(msg)
     if not isinstance(value, Iterable):
         msg = f"{name} must be a list, not {type(value).__name__}; write [{value!r}]"
         raise InvalidArgument(msg)
+    items = tuple(value)
     if of is not None:
-        wrong = [item for item in value if not isinstance(item, of)]
+        wrong = [item for item in items if not isinstance(item, of)]
         if wrong:
             msg = f"{name} must hold {of.__name__} values, not {wrong[0]!r}"
             raise InvalidArgument(msg)
+    return items
 
 
 def _strategy(name: str, value: object) -> None:
@@ -209,10 +212,7 @@ def countries(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Countr
     Raises:
         InvalidArgument: an empty or unknown code list.
     """
-    if isinstance(codes, Iterable) and not isinstance(codes, (str, bytes)):
-        codes = tuple(codes)  # once: a generator is read only once
-    _listed("codes", codes, str)
-    return _countries_of(None if codes is None else tuple(codes))
+    return _countries_of(_listed("codes", codes, str))
 
 
 # Strategies are built once per set of arguments: Hypothesis validates every new strategy
@@ -454,7 +454,7 @@ def actors(
     Raises:
         InvalidArgument: an empty list of kinds, an unknown kind, or a string for the list.
     """
-    _listed("kinds", kinds)
+    kinds = _listed("kinds", kinds)
     _strategy("countries", countries)
     try:  # members, or their values ("person")
         pool = tuple(ActorKind) if kinds is None else tuple(ActorKind(k) for k in kinds)
@@ -573,12 +573,9 @@ def attributions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrateg
 
 def _source_ids(source_ids: Iterable[str] | None) -> tuple[str, ...] | None:
     """*source_ids* checked (a list of valid ids, not empty) and as a tuple."""
-    if source_ids is None:
+    found = _listed("source_ids", source_ids, str)
+    if found is None:
         return None
-    if isinstance(source_ids, Iterable) and not isinstance(source_ids, (str, bytes)):
-        source_ids = tuple(source_ids)  # once: a generator is read only once
-    _listed("source_ids", source_ids, str)
-    found = tuple(source_ids)
     if not found:
         msg = "source_ids is empty; pass at least one id or None"
         raise InvalidArgument(msg)
@@ -779,9 +776,9 @@ def records(
 
 
 def _kinds(kinds: Iterable[str | type[Event]] | None) -> tuple[type[Event], ...]:
+    kinds = _listed("kinds", kinds)
     if kinds is None:
         return tuple(RECORD_KINDS.values())
-    _listed("kinds", kinds)
     chosen: list[type[Event]] = []
     for k in kinds:
         tag = k if isinstance(k, str) else getattr(k, "kind", None)

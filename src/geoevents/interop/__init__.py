@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
+from geoevents._streams import FileArg
 from geoevents.interop._common import (
-    FileArg,
     Imported,
     InteropError,
     InteropReader,

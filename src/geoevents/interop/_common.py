@@ -47,6 +47,7 @@ import attrs
 
 from geoevents._atomic import replace_text
 from geoevents._checks import has_control
+from geoevents._streams import FileArg
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 from geoevents.records import Event
@@ -67,7 +68,6 @@ ABSENT: Final = "\x00absent"
 """Residual value of a field the original did not have (a GDELT 1.0 row without SOURCEURL)."""
 
 Row = dict[str, Any]
-FileArg = str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase
 _SEEN_LIMIT: Final = 200_000
 
 

@@ -31,12 +31,12 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
+from geoevents._streams import FileArg
 from geoevents.actors import Actor, ActorKind, Participant, Role
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 from geoevents.figures import Count
 from geoevents.interop._common import (
-    FileArg,
     InteropReader,
     Loss,
     LossKind,

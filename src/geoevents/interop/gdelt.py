@@ -28,11 +28,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 from urllib.parse import urlsplit
 
+from geoevents._streams import FileArg
 from geoevents.actors import Actor, ActorKind
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError, UnknownCountryError
 from geoevents.interop._common import (
-    FileArg,
     InteropReader,
     Loss,
     LossKind,

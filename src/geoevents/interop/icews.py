@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
+from geoevents._streams import FileArg
 from geoevents.actors import Actor, ActorKind
 from geoevents.country import Country
 from geoevents.errors import AmbiguousCountryError, UnknownCountryError
 from geoevents.interop._common import (
     CountryNames,
-    FileArg,
     InteropReader,
     Loss,
     Row,

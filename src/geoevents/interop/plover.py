@@ -29,12 +29,12 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, ClassVar, Final
 
+from geoevents._streams import FileArg
 from geoevents.actors import Actor, ActorKind, Participant, Role
 from geoevents.country import Country
 from geoevents.errors import InvalidValueError
 from geoevents.interop._common import (
     ABSENT,
-    FileArg,
     Imported,
     InteropReader,
     Loss,

@@ -31,6 +31,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
+from geoevents._streams import FileArg
 from geoevents.actors import Actor, ActorKind, Participant, Role
 from geoevents.country import Country
 from geoevents.errors import (
@@ -42,7 +43,6 @@ from geoevents.errors import (
 from geoevents.figures import Count
 from geoevents.interop._common import (
     CountryNames,
-    FileArg,
     InteropReader,
     Loss,
     LossKind,
